@@ -1,0 +1,372 @@
+"""Load and validate the tables in ``data/``.
+
+The tables are described by ``data/datapackage.json`` (a Frictionless Data
+Package): field types, constraints, primary and foreign keys, and row checks
+under the custom key ``x-checks``. Every loader validates the whole package
+with the ``frictionless`` library before it returns anything, and a broken row
+raises one :class:`DataError` that names the file, the row, the column and the
+rule.
+
+Loaders return pandas DataFrames typed from the schema (``Int64``, ``Float64``,
+``boolean``, ``string``); empty cells are ``<NA>``. Results are cached until a
+file in the data folder changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+#: Environment variable that points the loaders at another data folder
+#: (used by the tests and the benchmarks).
+DATA_DIR_ENV = "MTC_DATA_DIR"
+_REPO_ROOT = Path(__file__).resolve().parents[2]
+#: The pattern the schema puts on free-text columns: no HTML or XML markup.
+_NO_MARKUP = "^[^<>]*$"
+
+_PANDAS_TYPES = {
+    "integer": "Int64",
+    "year": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "string": "string",
+}
+
+
+class DataError(ValueError):
+    """A data file breaks its schema. The message names file, row and column."""
+
+    def __init__(
+        self,
+        path: str,
+        row: int | None,
+        column: str,
+        reason: str,
+        *,
+        row_id: str | None = None,
+        more: int = 0,
+    ):
+        self.path, self.row, self.column, self.reason = path, row, column, reason
+        self.row_id, self.more = row_id, more
+        where = f"line {row}" if row is not None else "line ?"
+        if row is not None and row > 1:
+            where = f"row {row - 1} (line {row}"
+            where += f', id "{row_id}")' if row_id else ")"
+        elif row == 1:
+            where = "header (line 1)"
+        msg = f'{path}: {where}, column "{column}": {reason}'
+        if more:
+            msg += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
+        super().__init__(msg)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    path: Path
+    fields: tuple[dict, ...]
+
+
+def data_dir() -> Path:
+    """The folder holding ``datapackage.json`` and the CSV files."""
+    return Path(os.environ.get(DATA_DIR_ENV) or _REPO_ROOT / "data").resolve()
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(_REPO_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _descriptor(folder: Path) -> dict:
+    path = folder / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(_display(path), None, "-", "the data package descriptor is missing") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(_display(path), exc.lineno, "-", f"not valid JSON: {exc.msg}") from None
+
+
+def tables(folder: Path | None = None) -> dict[str, Table]:
+    """The tables the data package declares, by name, in declaration order."""
+    folder = folder or data_dir()
+    out = {}
+    for res in _descriptor(folder)["resources"]:
+        out[res["name"]] = Table(
+            name=res["name"],
+            title=res.get("title", res["name"]),
+            description=res.get("description", ""),
+            path=folder / res["path"],
+            fields=tuple(res["schema"]["fields"]),
+        )
+    return out
+
+
+def _precheck(table: Table) -> None:
+    """Catch what frictionless reports without a row or column: empty files, bad bytes."""
+    shown = _display(table.path)
+    header = ",".join(f["name"] for f in table.fields)
+    try:
+        raw = table.path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(shown, None, "-", "file is missing") from None
+    if not raw.strip():
+        raise DataError(shown, 1, "(header)", f"file is empty; expected the header {header}")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw[: exc.start].count(b"\n") + 1
+        column_index = raw[line_start : exc.start].count(b",")
+        names = [f["name"] for f in table.fields]
+        column = names[column_index] if column_index < len(names) else f"#{column_index + 1}"
+        raise DataError(
+            shown,
+            line,
+            column,
+            f"bytes {raw[exc.start : exc.end]!r} are not valid UTF-8; save the file as UTF-8",
+        ) from None
+
+
+def _check_for(error, checks: list[dict]) -> dict | None:
+    for check in checks:
+        if check["formula"] in (error.note or ""):
+            return check
+    return None
+
+
+def _column_of(error, checks: list[dict]) -> str:
+    """The column an error is about, as precisely as frictionless tells."""
+    if getattr(error, "field_name", None):
+        return error.field_name
+    check = _check_for(error, checks)
+    if check:
+        return "/".join(check["fields"])
+    if getattr(error, "field_names", None):
+        return "/".join(error.field_names)
+    return getattr(error, "label", None) or "-"
+
+
+def _reason(error, checks: list[dict], fields: dict[str, dict]) -> str:
+    """Say in plain words which rule the value breaks."""
+    cell = getattr(error, "cell", None)
+    field = fields.get(getattr(error, "field_name", None) or "", {})
+    kind = error.type
+    if kind == "type-error":
+        text = f'value "{cell}" is not a valid {field.get("type", "value")}'
+    elif kind == "constraint-error":
+        constraints = field.get("constraints", {})
+        if "required" in error.note and cell in (None, ""):
+            text = "is blank, but the column is required"
+        elif "enum" in error.note:
+            text = f'value "{cell}" is not one of: ' + "; ".join(constraints.get("enum", []))
+        elif "pattern" in error.note and constraints.get("pattern") == _NO_MARKUP:
+            text = f'value "{cell}" contains < or >; text cells may not hold markup'
+        elif "minimum" in error.note or "maximum" in error.note:
+            low, high = constraints.get("minimum", "-inf"), constraints.get("maximum", "inf")
+            text = f'value "{cell}" is out of range {low} to {high}'
+        else:
+            text = f'value "{cell}" breaks {error.note}'
+    elif kind == "foreign-key":
+        ref = error.reference_name or "this table"
+        text = f'value "{"/".join(error.field_cells)}" is not an id in {ref}.csv'
+    elif kind in ("primary-key", "unique-error"):
+        text = f"duplicate id: {error.note}"
+    elif kind == "row-constraint" and _check_for(error, checks):
+        text = _check_for(error, checks)["reason"]
+    elif kind == "extra-label":
+        text = "column is not in the schema (data/datapackage.json)"
+    elif kind in ("missing-label", "missing-cell"):
+        text = "column is missing"
+    elif kind == "extra-cell":
+        text = "row has more cells than the header"
+    else:
+        text = error.note or error.title
+    return f"{text} [{kind}]"
+
+
+def _check_header(table: Table) -> None:
+    """Name missing, extra or misplaced columns before frictionless matches them by position."""
+    import csv
+
+    with table.path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    expected = [f["name"] for f in table.fields]
+    if header == expected:
+        return
+    shown = _display(table.path)
+    missing = [n for n in expected if n not in header]
+    extra = [n for n in header if n not in expected]
+    if missing:
+        raise DataError(shown, 1, missing[0], "column is missing from the header [missing-label]")
+    if extra:
+        raise DataError(
+            shown, 1, extra[0], "column is not in the schema (data/datapackage.json) [extra-label]"
+        )
+    moved = next(a for a, b in zip(header, expected, strict=True) if a != b)
+    raise DataError(
+        shown, 1, moved, f"columns are out of order; expected {','.join(expected)} [incorrect-label]"
+    )
+
+
+def _validate(folder: Path) -> None:
+    # frictionless is imported here so that importing mtcreport stays cheap.
+    from frictionless import Checklist, Package, checks
+
+    all_tables = tables(folder)
+    for table in all_tables.values():
+        _precheck(table)
+        _check_header(table)
+    descriptor = _descriptor(folder)
+    package = Package(descriptor, basepath=str(folder))
+    for res_descriptor in descriptor["resources"]:
+        table = all_tables[res_descriptor["name"]]
+        row_checks = res_descriptor.get("x-checks", [])
+        checklist = Checklist(checks=[checks.row_constraint(formula=c["formula"]) for c in row_checks])
+        report = package.get_resource(table.name).validate(checklist=checklist)
+        if report.valid:
+            continue
+        errs = [e for task in report.tasks for e in task.errors] or list(report.errors)
+        first = errs[0]
+        row = getattr(first, "row_number", None)
+        if row is None and hasattr(first, "row_numbers"):
+            row = (first.row_numbers or [None])[0]
+        if row is None and getattr(first, "label", None) is not None:
+            row = 1
+        cells = getattr(first, "cells", None) or []
+        row_id = cells[0] if cells and row and row > 1 else None
+        raise DataError(
+            _display(table.path),
+            row,
+            _column_of(first, row_checks),
+            _reason(first, row_checks, {f["name"]: f for f in table.fields}),
+            row_id=row_id,
+            more=len(errs) - 1,
+        )
+
+
+def _typed(table: Table) -> pd.DataFrame:
+    frame = pd.read_csv(table.path, dtype=str, keep_default_na=False, encoding="utf-8")
+    out = {}
+    for field in table.fields:
+        col = frame[field["name"]].replace("", None)
+        kind = field.get("type", "string")
+        if kind == "boolean":
+            col = col.map({"true": True, "false": False}, na_action="ignore")
+        out[field["name"]] = col.astype(_PANDAS_TYPES.get(kind, "string"))
+    return pd.DataFrame(out)
+
+
+def _signature(folder: Path) -> tuple:
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()) if p.is_file()
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _load_all(folder: Path, signature: tuple) -> dict[str, pd.DataFrame]:
+    _validate(folder)
+    return {name: _typed(t) for name, t in tables(folder).items()}
+
+
+def load_all() -> dict[str, pd.DataFrame]:
+    """Validate the whole package once and return every table (copies)."""
+    folder = data_dir()
+    return {k: v.copy() for k, v in _load_all(folder, _signature(folder)).items()}
+
+
+def load(name: str) -> pd.DataFrame:
+    """One validated, typed table by name."""
+    folder = data_dir()
+    frames = _load_all(folder, _signature(folder))
+    if name not in frames:
+        raise KeyError(f"no table {name!r} in {_display(folder / 'datapackage.json')}; have {sorted(frames)}")
+    return frames[name].copy()
+
+
+def validate() -> None:
+    """Validate the package and raise :class:`DataError` on the first broken row."""
+    load_all()
+
+
+# One loader per table, so that notebooks read as prose: ``data.transfers()``.
+def sources() -> pd.DataFrame:
+    """Sources cited by the rows: the paper and outside sources."""
+    return load("sources")
+
+
+def organisations() -> pd.DataFrame:
+    """Organisations named in the paper."""
+    return load("organisations")
+
+
+def persons() -> pd.DataFrame:
+    """People named in the paper."""
+    return load("persons")
+
+
+def systems() -> pd.DataFrame:
+    """Weapon systems and designations, with the paper's slips flagged."""
+    return load("systems")
+
+
+def transfers() -> pd.DataFrame:
+    """Sales, licences, design documents and joint developments."""
+    return load("transfers")
+
+
+def lineage() -> pd.DataFrame:
+    """Russian design to Chinese system, with the kind of relation."""
+    return load("lineage")
+
+
+def engines() -> pd.DataFrame:
+    """Which aircraft depend on which Russian engine."""
+    return load("engines")
+
+
+def denials() -> pd.DataFrame:
+    """What Russia refused, delayed or withheld."""
+    return load("denials")
+
+
+def negotiations() -> pd.DataFrame:
+    """Deals under negotiation in 2012."""
+    return load("negotiations")
+
+
+def indicators() -> pd.DataFrame:
+    """Scalar figures: money, shares, counts, calibres."""
+    return load("indicators")
+
+
+def markets() -> pd.DataFrame:
+    """Russia's other arms markets."""
+    return load("markets")
+
+
+def events() -> pd.DataFrame:
+    """Dated events that are not transfers."""
+    return load("events")
+
+
+def claims() -> pd.DataFrame:
+    """Every claim of the paper, typed."""
+    return load("claims")
+
+
+def indicator(id_: str) -> pd.Series:
+    """One row of the indicators table by id."""
+    frame = indicators().set_index("id")
+    if id_ not in frame.index:
+        raise KeyError(f"no indicator {id_!r} in data/indicators.csv")
+    return frame.loc[id_]

@@ -1,0 +1,59 @@
+"""Numbered, escaped tables for the book.
+
+A chapter ends a code cell with ``tables.show(frame, caption=..., name="tbl-...",
+source=...)``. The cell's output is MyST Markdown (the book renders Markdown
+outputs as MyST) holding a ``{table}`` directive, so Sphinx numbers the table
+and ``{numref}`` can point at it; a source line follows the table.
+
+Every cell is escaped: HTML-significant characters become entities and Markdown
+punctuation is backslash-escaped, so a ``<script>`` in a data file shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+from IPython.display import Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#$~^])")
+
+
+def escape(value) -> str:
+    """Make a cell value safe to place in a MyST Markdown table, as literal text."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(frame: pd.DataFrame, caption: str, name: str, source: str) -> str:
+    """The MyST source of a numbered table with a caption and a source line."""
+    if not name.startswith("tbl-"):
+        raise ValueError(f"table names start with 'tbl-' (got {name!r})")
+    if not source.strip():
+        raise ValueError("every table needs a source line")
+    header = "| " + " | ".join(escape(c) for c in frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    body = ["| " + " | ".join(escape(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    fence = "````"
+    lines = [
+        f"{fence}{{table}} {escape(caption)}",
+        f":name: {name}",
+        ":class: mtc-table",
+        "",
+        header,
+        rule,
+        *body,
+        "",
+        fence,
+    ]
+    lines += ["", "```{container} source-line", escape(source), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def show(frame: pd.DataFrame, caption: str, name: str, source: str) -> Markdown:
+    """Display ``frame`` as a numbered table (see :func:`markdown`)."""
+    return Markdown(markdown(frame, caption, name, source))

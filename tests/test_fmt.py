@@ -1,0 +1,61 @@
+"""Figures in prose keep the paper's vagueness and read the same everywhere."""
+
+import pandas as pd
+import pytest
+from mtcreport import data, fmt
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((13, 13, "close to", "USD bn"), "close to $13 bn"),
+        ((2.2, 2.5, "range", "USD bn"), "$2.2–2.5 bn"),
+        ((1.3, pd.NA, "exceeding", "USD bn"), "more than $1.3 bn"),
+        ((1.9, 1.9, "could have approached", "USD bn per year"), "up to about $1.9 bn a year"),
+        ((15, 15, "close to", "percent"), "close to 15 %"),
+        ((3, 4, "range", "years"), "3–4 years"),
+        ((18.2, 18.2, "exact", "USD bn"), "$18.2 bn"),
+    ],
+)
+def test_qualified(args, expected):
+    assert fmt.qualified(*args) == expected
+
+
+def test_unknown_qualifier_is_refused():
+    with pytest.raises(ValueError, match="unknown qualifier 'roughly'"):
+        fmt.qualified(1, 1, "roughly")
+
+
+def test_indicator_text_reads_the_row():
+    assert fmt.indicator_text(data.indicator("china_share_2011")) == "close to 15 %"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "approx", "expected"),
+    [
+        (1996, 1996, False, "1996"),
+        (1990, 2009, True, "c. 1990–2009"),
+        (pd.NA, 1999, True, "by 1999"),
+        (2011, pd.NA, False, "from 2011"),
+        (pd.NA, pd.NA, True, "undated"),
+    ],
+)
+def test_year_span(low, high, approx, expected):
+    assert fmt.year_span(low, high, approx) == expected
+
+
+def test_date():
+    assert fmt.date(1992, 11, 24) == "24 November 1992"
+    assert fmt.date(1990, 5, pd.NA) == "May 1990"
+    assert fmt.date(2006) == "2006"
+    with pytest.raises(ValueError):
+        fmt.date(pd.NA)
+
+
+def test_number_and_listing():
+    assert fmt.number(2.0) == "2"
+    assert fmt.number(1234.5, 1) == "1,234.5"
+    assert fmt.listing(["a"]) == "a"
+    assert fmt.listing(["a", "b", "c"]) == "a, b and c"
+    with pytest.raises(ValueError):
+        fmt.number(float("nan"))

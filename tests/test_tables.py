@@ -1,0 +1,54 @@
+"""Tables are numbered, sourced, and show data as text: markup in a cell never becomes HTML."""
+
+import pandas as pd
+import pytest
+from docutils.core import publish_string
+from mtcreport import tables
+from myst_parser.docutils_ import Parser
+
+HOSTILE = pd.DataFrame(
+    {"Item": ["<script>alert('x')</script>", "a | b", "*not bold*", "$5 and $6"], "N": [1, 2, 3, 4]}
+)
+
+
+def render(source: str) -> str:
+    return publish_string(
+        source, parser=Parser(), writer_name="html5", settings_overrides={"report_level": 4}
+    ).decode()
+
+
+def test_markdown_is_a_numbered_table_with_a_source_line():
+    text = tables.markdown(HOSTILE, caption="A caption", name="tbl-x", source="Source: somewhere.")
+    assert text.startswith("````{table} A caption\n:name: tbl-x\n")
+    assert "```{container} source-line\nSource: somewhere.\n```" in text
+
+
+def test_markup_in_cells_renders_as_text():
+    html = render(tables.markdown(HOSTILE, caption="Hostile", name="tbl-hostile", source="Source: test."))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    assert "<td><p>a | b</p></td>" in html
+    assert "*not bold*" in html and "<em>not bold</em>" not in html
+    assert "$5 and $6" in html
+    assert html.count("<tr>") == len(HOSTILE) + 1
+    assert (
+        '<table class="mtc-table' in html and "Hostile" in html.split("<caption>")[1].split("</caption>")[0]
+    )
+
+
+def test_escape_handles_missing_values():
+    assert tables.escape(pd.NA) == ""
+    assert tables.escape(None) == ""
+    assert tables.escape("two\nlines") == "two lines"
+
+
+def test_names_and_sources_are_required():
+    with pytest.raises(ValueError, match="start with 'tbl-'"):
+        tables.markdown(HOSTILE, caption="c", name="x", source="Source: s.")
+    with pytest.raises(ValueError, match="needs a source line"):
+        tables.markdown(HOSTILE, caption="c", name="tbl-x", source=" ")
+
+
+def test_show_returns_markdown_for_the_notebook():
+    shown = tables.show(HOSTILE, caption="c", name="tbl-x", source="Source: s.")
+    assert shown._repr_markdown_() == tables.markdown(HOSTILE, caption="c", name="tbl-x", source="Source: s.")
