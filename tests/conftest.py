@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from mtcreport import data
 
 REAL_DATA = Path(data.__file__).resolve().parents[2] / "data"

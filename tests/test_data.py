@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from mtcreport import data
 
 ROOT = Path(__file__).resolve().parents[1]

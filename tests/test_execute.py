@@ -3,8 +3,9 @@
 import shutil
 
 import nbformat
-from mtcreport import execute
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from mtcreport import execute
 
 
 def make_notebook(path, markdown="Some prose.", code="x = 1"):

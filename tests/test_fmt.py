@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+
 from mtcreport import data, fmt
 
 

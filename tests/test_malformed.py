@@ -8,6 +8,7 @@ import csv
 import re
 
 import pytest
+
 from mtcreport import data
 
 

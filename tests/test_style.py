@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+
 from mtcreport import charts, data, style
 
 
@@ -41,4 +42,33 @@ def test_transfers_chart_has_labels_source_and_no_title():
     assert "undated" in [t.get_text() for t in ax.get_xticklabels()]
     assert any("table transfers" in t.get_text() for t in fig.texts)
     assert tuple(fig.get_size_inches()) == style.FIGSIZE_WIDE
+    plt.close(fig)
+
+
+def _no_title_and_a_source(fig):
+    assert all(ax.get_title() == "" for ax in fig.axes)
+    assert any(t.get_text().startswith("Source:") for t in fig.texts)
+
+
+def test_lineage_graph_is_deterministic_and_labelled():
+    lineage, systems = data.lineage(), data.systems()
+    first = charts.lineage_graph(lineage, systems, source="Source: test.")
+    second = charts.lineage_graph(lineage, systems, source="Source: test.")
+    texts = [t.get_text() for t in first.axes[0].texts]
+    assert [t.get_position() for t in first.axes[0].texts] == [t.get_position() for t in second.axes[0].texts]
+    labels = systems.set_index("id")["label"]
+    assert set(lineage["chinese_system"].map(labels)) <= set(texts)
+    legend = [t.get_text() for t in first.axes[0].get_legend().get_texts()]
+    assert sorted(legend) == sorted(set(lineage["relation"]))
+    _no_title_and_a_source(first)
+    plt.close("all")
+
+
+def test_engine_matrix_marks_every_chinese_aircraft():
+    fig = charts.engine_matrix(data.engines(), data.systems(), source="Source: test.")
+    (ax,) = fig.axes
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert "JH-7A" in rows and len(ax.lines) == len(rows)
+    assert ax.get_xlabel().startswith("engine") and ax.get_ylabel() == "Chinese aircraft"
+    _no_title_and_a_source(fig)
     plt.close(fig)

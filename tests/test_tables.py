@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 from docutils.core import publish_string
-from mtcreport import tables
 from myst_parser.docutils_ import Parser
+
+from mtcreport import tables
 
 HOSTILE = pd.DataFrame(
     {"Item": ["<script>alert('x')</script>", "a | b", "*not bold*", "$5 and $6"], "N": [1, 2, 3, 4]}

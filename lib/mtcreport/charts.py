@@ -54,3 +54,289 @@ def transfers_by_category(transfers: pd.DataFrame, source: str, first: int = 198
     style.source_line(fig, source)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
+
+
+def decimal_year(year, month=None) -> float:
+    """Mid-month position on a year axis; mid-year when the month is unknown."""
+    if month is None or pd.isna(month):
+        return float(year) + 0.5
+    return float(year) + (int(month) - 0.5) / 12
+
+
+PHASE_COLORS = {
+    "boom": style.OKABE_ITO["sky_blue"],
+    "crisis": style.OKABE_ITO["orange"],
+    "competition": style.OKABE_ITO["purple"],
+    "recovery": style.OKABE_ITO["green"],
+}
+
+
+def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: str, first=1988, last=2014):
+    """The paper's phases as bands over the years, with key moments marked below them.
+
+    ``marks`` has columns ``x`` (decimal year), ``label`` and ``kind`` ("agreement" or "contract").
+    ``cutoff`` (decimal year) is drawn as the date of the paper's latest fact.
+    """
+    fig, (top, bottom) = style.figure(
+        (9.0, 5.6), nrows=2, sharex=True, gridspec_kw={"height_ratios": [1, 2.2], "hspace": 0.05}
+    )
+    for lane, row in enumerate(phases.itertuples(index=False)):
+        color = PHASE_COLORS.get(row.id, style.OKABE_ITO["black"])
+        top.barh(lane, row.year_high + 1 - row.year_low, left=row.year_low, color=color, height=0.7)
+        top.text(row.year_low + 0.2, lane, row.label, va="center", ha="left", fontsize=9, color="black")
+    top.set_yticks([])
+    top.set_ylim(len(phases) - 0.4, -0.6)
+    top.grid(False)
+    top.spines["left"].set_visible(False)
+    styles = {"agreement": ("s", style.OKABE_ITO["black"]), "contract": ("o", style.RUSSIA)}
+    ordered = marks.sort_values("x").reset_index(drop=True)
+    for i, row in ordered.iterrows():
+        marker, color = styles.get(row["kind"], ("o", style.OKABE_ITO["black"]))
+        height = 1 + (i % 4)
+        bottom.vlines(row["x"], 0, height, color="#999999", lw=0.8)
+        bottom.plot([row["x"]], [0], marker, color=color, ms=7)
+        bottom.text(row["x"] + 0.15, height, row["label"], fontsize=8, va="center", ha="left")
+    for axis in (top, bottom):
+        axis.axvline(cutoff, color=style.CHINA, lw=1.2, ls="--")
+    bottom.text(cutoff - 0.1, 4.6, "latest fact in the paper", color=style.CHINA, fontsize=8, ha="right")
+    bottom.set_ylim(-0.4, 5)
+    bottom.set_yticks([])
+    bottom.spines["left"].set_visible(False)
+    bottom.grid(False)
+    bottom.set_xlim(first, last + 1)
+    bottom.set_xlabel("year (squares: agreements and meetings; circles: contracts)")
+    style.source_line(fig, source)
+    fig.subplots_adjust(left=0.03, right=0.97, top=0.97, bottom=0.16)
+    return fig
+
+
+#: How each kind of lineage is drawn: line style and colour both carry the meaning.
+RELATION_STYLES = {
+    "licence": ("solid", style.OKABE_ITO["orange"]),
+    "copy beyond licence": ("dashed", style.OKABE_ITO["vermillion"]),
+    "joint development": ("solid", style.OKABE_ITO["purple"]),
+    "design documents": ("dotted", style.OKABE_ITO["green"]),
+    "development assistance": ("dashdot", style.OKABE_ITO["sky_blue"]),
+    "influence": ((0, (1, 4)), style.OKABE_ITO["black"]),
+}
+
+
+def lineage_graph(lineage: pd.DataFrame, systems: pd.DataFrame, source: str):
+    """Russian designs on the left, the Chinese systems they led to on the right.
+
+    The layout is fixed (two columns in table order), so the drawing is the same on
+    every run; edges are styled by relation and a legend explains them.
+    """
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    labels = systems.set_index("id")["label"]
+    graph = nx.DiGraph()
+    for row in lineage.itertuples(index=False):
+        graph.add_edge(row.russian_system, row.chinese_system, relation=row.relation)
+    left = list(dict.fromkeys(lineage["russian_system"]))
+    right = list(dict.fromkeys(lineage["chinese_system"]))
+    pos = {node: (0.0, -i * len(right) / max(len(left), 1)) for i, node in enumerate(left)}
+    pos.update({node: (1.0, -float(i)) for i, node in enumerate(right)})
+    fig, ax = style.figure((9.0, 5.6))
+    for relation, (line, color) in RELATION_STYLES.items():
+        edges = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == relation]
+        if edges:
+            nx.draw_networkx_edges(
+                graph,
+                pos,
+                edgelist=edges,
+                ax=ax,
+                style=line,
+                edge_color=color,
+                width=2,
+                arrows=True,
+                arrowstyle="-|>",
+                arrowsize=12,
+                node_size=1800,
+            )
+    nx.draw_networkx_nodes(graph, pos, nodelist=left, ax=ax, node_color=style.RUSSIA, node_size=60)
+    nx.draw_networkx_nodes(graph, pos, nodelist=right, ax=ax, node_color=style.CHINA, node_size=60)
+    for node in left:
+        ax.text(pos[node][0] - 0.04, pos[node][1], labels[node], ha="right", va="center", fontsize=9)
+    for node in right:
+        ax.text(pos[node][0] + 0.04, pos[node][1], labels[node], ha="left", va="center", fontsize=9)
+    handles = [
+        Line2D([0], [0], color=color, ls=line, lw=2, label=relation)
+        for relation, (line, color) in RELATION_STYLES.items()
+        if relation in set(lineage["relation"])
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, fontsize=8)
+    ax.text(0.0, 0.6, "Russian design", ha="center", fontsize=10, color=style.RUSSIA, weight="bold")
+    ax.text(1.0, 0.6, "Chinese system", ha="center", fontsize=10, color=style.CHINA, weight="bold")
+    ax.set_xlim(-1.0, 2.0)
+    ax.set_ylim(-len(right) + 0.4, 1.0)
+    ax.axis("off")
+    style.source_line(fig, source)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.98, bottom=0.2)
+    return fig
+
+
+def engine_matrix(engines: pd.DataFrame, systems: pd.DataFrame, source: str):
+    """Chinese combat aircraft (rows) against the Russian engine each relies on (columns)."""
+    labels = systems.set_index("id")["label"]
+    origin = systems.set_index("id")["origin"]
+    rows = engines[engines["aircraft"].map(origin) == "China"].reset_index(drop=True)
+    columns = [*dict.fromkeys(rows["engine"].dropna()), None]
+    names = [labels[e] if e is not None else "no Russian engine" for e in columns]
+    fig, ax = style.figure((7.0, 3.6))
+    for y, row in rows.iterrows():
+        x = columns.index(None if pd.isna(row["engine"]) else row["engine"])
+        color = style.RUSSIA if row["depends_on_russia"] else style.CHINA
+        ax.plot([x], [y], "s" if row["depends_on_russia"] else "D", ms=14, color=color)
+    ax.set_xticks(range(len(columns)), names)
+    ax.set_yticks(range(len(rows)), [labels[a] for a in rows["aircraft"]])
+    ax.set_xlim(-0.6, len(columns) - 0.4)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlabel("engine (blue square: Russian engine; red diamond: none from Russia)")
+    ax.set_ylabel("Chinese aircraft")
+    ax.grid(True, axis="both", color="#EEEEEE")
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
+    """Left: money figures for 2011 as bars (hatched when the paper's figure is vague).
+    Right: where Russian defence companies' income comes from, as one stacked bar.
+
+    ``amounts`` has ``label``, ``value`` (USD bn), ``vague`` and ``text``;
+    ``shares`` has ``label`` and ``value`` (percent).
+    """
+    fig, (left, right) = style.figure((9.0, 4.2), ncols=2, gridspec_kw={"width_ratios": [2.2, 1]})
+    for y, row in enumerate(amounts.itertuples(index=False)):
+        left.barh(
+            y,
+            row.value,
+            color=style.RUSSIA,
+            alpha=0.55 if row.vague else 1.0,
+            hatch="//" if row.vague else None,
+            edgecolor=style.RUSSIA,
+            height=0.6,
+        )
+        left.text(row.value + 0.3, y, row.text, va="center", fontsize=9)
+    left.set_yticks(range(len(amounts)), amounts["label"])
+    left.set_ylim(len(amounts) - 0.5, -0.5)
+    left.set_xlim(0, amounts["value"].max() * 1.45)
+    left.set_xlabel("billion US dollars (hatched: the paper's figure is approximate)")
+    left.grid(axis="x", color="#DDDDDD")
+    left.grid(axis="y", visible=False)
+    colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["yellow"]]
+    bottom = 0.0
+    for row, color in zip(shares.itertuples(index=False), colors, strict=False):
+        right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor="white")
+        right.text(
+            0, bottom + row.value / 2, f"{row.label}\n{row.value:g} %", ha="center", va="center", fontsize=9
+        )
+        bottom += row.value
+    right.set_xticks([])
+    right.set_xlim(-0.6, 0.6)
+    right.set_ylim(0, 100)
+    right.set_ylabel("share of Russian defence companies' income (%)")
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def waits(rows: pd.DataFrame, source: str, first=2007, last=2019):
+    """What China asked for and how long Russia made it wait.
+
+    ``rows``: ``label``, ``asked`` (year), ``until`` (earliest year offered, or missing when
+    no date was offered) and ``answer`` (text shown at the end of the bar).
+    """
+    fig, ax = style.figure((8.5, 3.4))
+    for y, row in enumerate(rows.itertuples(index=False)):
+        end = row.until if not pd.isna(row.until) else last
+        color = style.OKABE_ITO["orange"] if not pd.isna(row.until) else style.OKABE_ITO["black"]
+        ax.plot([row.asked, end], [y, y], color=color, lw=3, ls="-" if not pd.isna(row.until) else ":")
+        ax.plot([row.asked], [y], "o", color=style.CHINA, ms=8)
+        if not pd.isna(row.until):
+            ax.plot([end], [y], "|", color=color, ms=16, mew=3)
+        ax.text(end + 0.15, y, row.answer, va="center", fontsize=9)
+    ax.set_yticks(range(len(rows)), rows["label"])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(first, last + 4.5)
+    ax.set_xticks(range(first + 1, last + 1, 2))
+    ax.set_xlabel(
+        "year (dot: China's request; bar: wait until the earliest date offered; dotted: no date offered)"
+    )
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.grid(axis="y", visible=False)
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig
+
+
+def range_check(rows: pd.DataFrame, source: str, unit: str):
+    """Intervals against a stated figure: one row per quantity.
+
+    ``rows``: ``label``, ``low``, ``high`` (missing for an open-ended "more than" figure)
+    and ``stated`` (the paper's figure, or missing).
+    """
+    fig, ax = style.figure((8.0, 1.2 + 0.8 * len(rows)))
+    right = float(pd.concat([rows["high"], rows["low"], rows["stated"]]).max()) * 1.25
+    for y, row in enumerate(rows.itertuples(index=False)):
+        high = right if pd.isna(row.high) else row.high
+        ax.plot([row.low, high], [y, y], color=style.RUSSIA, lw=6, alpha=0.5, solid_capstyle="butt")
+        ax.plot([row.low], [y], "|", color=style.RUSSIA, ms=14, mew=2)
+        ax.plot(
+            [high],
+            [y],
+            ">" if pd.isna(row.high) else "|",
+            color=style.RUSSIA,
+            ms=10 if pd.isna(row.high) else 14,
+            mew=2,
+        )
+        if not pd.isna(row.stated):
+            ax.plot([row.stated], [y], "D", color=style.CHINA, ms=9)
+    ax.set_yticks(range(len(rows)), rows["label"])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, right * 1.02)
+    ax.set_xlabel(f"{unit} (bar: range the inputs allow, arrow: open-ended; diamond: the paper's figure)")
+    ax.grid(axis="x", color="#DDDDDD")
+    ax.grid(axis="y", visible=False)
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    return fig
+
+
+def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame, source: str):
+    """The paper's two scenarios against its estimate of current deliveries.
+
+    ``cases``: ``label`` and ``floor`` (USD bn a year, or missing when the paper gives no
+    figure). A case with a floor is drawn as an open-ended band above it; a case without
+    one as an arrow of unstated length above the base.
+    """
+    fig, ax = style.figure((8.0, 4.2))
+    ax.bar(0, base, color=style.RUSSIA, alpha=0.55, hatch="//", edgecolor=style.RUSSIA, width=0.55)
+    ax.text(0, base + 0.05, base_text, ha="center", va="bottom", fontsize=9)
+    top = threshold * 1.6
+    for x, row in enumerate(cases.itertuples(index=False), start=1):
+        if not pd.isna(row.floor):
+            ax.bar(
+                x, top - row.floor, bottom=row.floor, color=style.OKABE_ITO["green"], alpha=0.35, width=0.55
+            )
+            ax.annotate("", xy=(x, top), xytext=(x, row.floor), arrowprops={"arrowstyle": "->", "lw": 2})
+            ax.text(x + 0.32, row.floor, f"above ${row.floor:g} bn", va="center", fontsize=9)
+        else:
+            ax.annotate(
+                "",
+                xy=(x, base * 1.25),
+                xytext=(x, base),
+                arrowprops={"arrowstyle": "->", "lw": 2, "ls": "--"},
+            )
+            ax.text(x + 0.32, base * 1.12, "steady growth,\nrate not given", va="center", fontsize=9)
+    ax.axhline(threshold, color="#888888", lw=0.8, ls=":")
+    ax.set_xticks(range(len(cases) + 1), ["estimate for 2011", *cases["label"]])
+    ax.set_xlim(-0.6, len(cases) + 0.9)
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Russian arms deliveries to China\n(billion US dollars a year)")
+    ax.grid(axis="x", visible=False)
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig

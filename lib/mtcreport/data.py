@@ -38,6 +38,19 @@ _PANDAS_TYPES = {
 }
 
 
+#: The paper's sections, as its headings name them (keys are the ``section`` column's values).
+SECTION_TITLES = {
+    "summary": "Summary",
+    "introduction": "Introduction",
+    "key_projects": "Key cooperative projects",
+    "crisis": "Crisis",
+    "competition": "Competition",
+    "recovery": "Recovery and the current state of cooperation",
+    "prospects": "Prospects",
+    "author_note": "About the author",
+}
+
+
 class DataError(ValueError):
     """A data file breaks its schema. The message names file, row and column."""
 
@@ -357,6 +370,16 @@ def markets() -> pd.DataFrame:
 def events() -> pd.DataFrame:
     """Dated events that are not transfers."""
     return load("events")
+
+
+def phases() -> pd.DataFrame:
+    """The paper's four phases and the years they span."""
+    return load("phases")
+
+
+def assumptions() -> pd.DataFrame:
+    """The report's own stated assumptions (never facts of the paper)."""
+    return load("assumptions")
 
 
 def claims() -> pd.DataFrame:

@@ -57,3 +57,28 @@ def markdown(frame: pd.DataFrame, caption: str, name: str, source: str) -> str:
 def show(frame: pd.DataFrame, caption: str, name: str, source: str) -> Markdown:
     """Display ``frame`` as a numbered table (see :func:`markdown`)."""
     return Markdown(markdown(frame, caption, name, source))
+
+
+def claims(sections: list[str], name: str) -> Markdown:
+    """The paper's claims from the given sections, typed, as a numbered table."""
+    from mtcreport import data
+
+    rows = data.claims()
+    rows = rows[rows["section"].isin(sections)]
+    listing = pd.DataFrame(
+        {
+            "Where": [
+                f"{data.SECTION_TITLES[s]} {loc}"
+                for s, loc in zip(rows["section"], rows["locator"], strict=True)
+            ],
+            "Type": rows["type"],
+            "Claim (in this report's words)": rows["claim"],
+        }
+    )
+    titles = ", ".join(data.SECTION_TITLES[s] for s in sections)
+    return show(
+        listing,
+        caption=f"The paper's claims in this part ({titles})",
+        name=name,
+        source=f"Source: Kashin (2012), {titles}; table claims.",
+    )

@@ -1,0 +1,47 @@
+"""The glossary of designations, written from the systems table.
+
+The glossary page prints :func:`markdown` as a MyST ``{glossary}`` directive, so every
+designation becomes a term that chapters link with ``{term}`Su-27SK```.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+from mtcreport.tables import escape
+
+
+def definition(row: pd.Series, source_titles: dict[str, str]) -> str:
+    """One entry in prose: what it is, where from, and how the paper spells it."""
+    parts = [f"{escape(row['kind']).capitalize()}, {escape(row['origin'])}."]
+    if not pd.isna(row["nickname"]):
+        parts.append(f"Name given in the paper: {escape(row['nickname'])}.")
+    if not pd.isna(row["class_name"]):
+        parts.append(f"Class: {escape(row['class_name'])}.")
+    if not pd.isna(row["note"]):
+        parts.append(escape(row["note"]))
+    if row["slip"]:
+        correction = escape(source_titles[row["standard_source"]])
+        parts.append(
+            f"**The paper writes {escape(row['paper_designation'])}**; the standard form is "
+            f"{escape(row['standard_designation'])} (source: {correction})."
+        )
+    elif pd.isna(row["paper_designation"]):
+        parts.append("The paper gives no designation.")
+    return " ".join(parts)
+
+
+def markdown(systems: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """A MyST glossary with one term per system, sorted alphabetically."""
+    titles = dict(zip(sources["id"], sources["title"], strict=True))
+    ordered = systems.sort_values("label", key=lambda s: s.str.lower())
+    lines = ["```{glossary}"]
+    for _, row in ordered.iterrows():
+        lines += [row["label"], f"  {definition(row, titles)}", ""]
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def show(systems: pd.DataFrame, sources: pd.DataFrame) -> Markdown:
+    return Markdown(markdown(systems, sources))
