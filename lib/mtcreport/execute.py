@@ -70,6 +70,7 @@ def execute(path: Path, timeout: int = 600) -> float:
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()

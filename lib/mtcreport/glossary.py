@@ -14,7 +14,8 @@ from mtcreport.tables import escape
 
 def definition(row: pd.Series, source_titles: dict[str, str]) -> str:
     """One entry in prose: what it is, where from, and how the paper spells it."""
-    parts = [f"{escape(row['kind']).capitalize()}, {escape(row['origin'])}."]
+    kind = escape(row["kind"])
+    parts = [f"{kind[:1].upper()}{kind[1:]}, {escape(row['origin'])}."]
     if not pd.isna(row["nickname"]):
         parts.append(f"Name given in the paper: {escape(row['nickname'])}.")
     if not pd.isna(row["class_name"]):
