@@ -53,3 +53,22 @@ def test_names_and_sources_are_required():
 def test_show_returns_markdown_for_the_notebook():
     shown = tables.show(HOSTILE, caption="c", name="tbl-x", source="Source: s.")
     assert shown._repr_markdown_() == tables.markdown(HOSTILE, caption="c", name="tbl-x", source="Source: s.")
+
+
+def test_links_and_cross_references_pass_through_unescaped():
+    link = tables.link("A [title] *x*", "https://example.org/a b(c)")
+    assert link == "[A \\[title\\] \\*x\\*](https://example.org/a%20b%28c%29)"
+    assert tables.escape(link) == str(link)
+    assert tables.doc("02_crisis", "Crisis") == "{doc}`Crisis <02_crisis>`"
+    with pytest.raises(ValueError, match="not a web address"):
+        tables.link("x", "javascript:alert(1)")
+    html = render(
+        tables.markdown(pd.DataFrame({"Source": [link]}), caption="c", name="tbl-l", source="Source: s.")
+    )
+    assert '<a class="reference external" href="https://example.org/a%20b%28c%29">' in html
+
+
+def test_filterable_tables_carry_the_class():
+    assert ":class: mtc-table mtc-filterable" in tables.markdown(
+        HOSTILE, caption="c", name="tbl-x", source="Source: s.", filterable=True
+    )

@@ -340,3 +340,162 @@ def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame
     style.source_line(fig, source)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
+
+
+def tiv_series(tiv: pd.DataFrame, phases: pd.DataFrame, paper_date: float, source: str):
+    """Russian deliveries to China by year (TIV), with the paper's phases shaded and its date marked."""
+    fig, ax = style.figure((9.0, 4.4))
+    for row in phases.itertuples(index=False):
+        ax.axvspan(
+            row.year_low - 0.5,
+            row.year_high + 0.5,
+            color=PHASE_COLORS.get(row.id, "#DDDDDD"),
+            alpha=0.12,
+            lw=0,
+        )
+    labelled = set()
+    for row in phases.itertuples(index=False):
+        key = (row.year_low, row.year_high)
+        offset = 0.93 if key not in labelled else 0.86
+        labelled.add(key)
+        ax.annotate(
+            row.label, xy=(row.year_low - 0.3, offset), xycoords=("data", "axes fraction"), fontsize=8
+        )
+    ax.bar(tiv["year"], tiv["tiv_millions"], color=style.RUSSIA, width=0.75)
+    ax.axvline(paper_date, color=style.CHINA, lw=1.5, ls="--")
+    ax.annotate(
+        "the paper",
+        xy=(paper_date + 0.2, 0.72),
+        xycoords=("data", "axes fraction"),
+        color=style.CHINA,
+        fontsize=8,
+    )
+    ax.set_xlim(tiv["year"].min() - 0.8, tiv["year"].max() + 0.8)
+    ax.set_ylabel("deliveries (millions of SIPRI TIV)")
+    ax.set_xlabel("year of delivery")
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def tiv_editions(editions: pd.DataFrame, source: str):
+    """The same yearly series as each SIPRI edition gives it."""
+    fig, ax = style.figure((9.0, 4.0))
+    markers = ["o", "s", "^", "D"]
+    colors = [style.OKABE_ITO["sky_blue"], style.OKABE_ITO["orange"], style.RUSSIA, style.OKABE_ITO["green"]]
+    for (edition, rows), marker, color in zip(
+        editions.groupby("edition", sort=True), markers, colors, strict=False
+    ):
+        rows = rows.sort_values("year")
+        ax.plot(rows["year"], rows["tiv_millions"], marker=marker, ms=4, lw=1.5, color=color, label=edition)
+    ax.set_ylabel("deliveries (millions of SIPRI TIV)")
+    ax.set_xlabel("year of delivery")
+    ax.legend(title="SIPRI edition")
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+SUPPLIER_COLORS = {
+    "Russia": style.RUSSIA,
+    "France": style.OKABE_ITO["sky_blue"],
+    "Ukraine": style.OKABE_ITO["yellow"],
+    "Israel": style.OKABE_ITO["green"],
+    "other": "#BBBBBB",
+}
+
+
+def supplier_shares(shares: pd.DataFrame, source: str):
+    """China's arms imports by supplier, as percentage shares per period (stacked bars).
+
+    ``shares``: index = period labels, columns = suppliers (in ``SUPPLIER_COLORS``), values in percent.
+    """
+    fig, ax = style.figure((9.0, 4.4))
+    left = pd.Series(0.0, index=shares.index)
+    for supplier in shares.columns:
+        ax.barh(
+            shares.index,
+            shares[supplier],
+            left=left,
+            color=SUPPLIER_COLORS.get(supplier, "#888888"),
+            label=supplier,
+            edgecolor="white",
+            height=0.7,
+        )
+        for y, (value, start) in enumerate(zip(shares[supplier], left, strict=True)):
+            if value >= 8:
+                ax.text(
+                    start + value / 2,
+                    y,
+                    f"{value:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if supplier == "Russia" else "black",
+                )
+        left = left + shares[supplier]
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.set_xlabel("share of China's arms imports (% of SIPRI TIV)")
+    ax.grid(axis="y", visible=False)
+    ax.legend(ncol=len(shares.columns), loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8)
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+VERDICT_COLORS = {
+    "borne out": style.OKABE_ITO["green"],
+    "partly": style.OKABE_ITO["orange"],
+    "not borne out": style.OKABE_ITO["vermillion"],
+    "open": "#888888",
+}
+
+
+def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
+    """Predicted year (hollow circle) against what happened (bar from first to last year), by forecast."""
+    fig, ax = style.figure((9.0, 0.9 + 0.5 * len(outcomes)))
+    for y, row in enumerate(outcomes.itertuples(index=False)):
+        color = VERDICT_COLORS[row.verdict]
+        if not pd.isna(row.outcome_year_low):
+            high = row.outcome_year_high if not pd.isna(row.outcome_year_high) else row.outcome_year_low
+            ax.plot([row.outcome_year_low, high + 0.02], [y, y], color=color, lw=7, solid_capstyle="butt")
+        if not pd.isna(row.predicted_year):
+            ax.plot([row.predicted_year], [y], "o", ms=10, mfc="white", mec="black", mew=1.5)
+        ax.text(
+            2026.3,
+            y,
+            row.verdict,
+            va="center",
+            fontsize=8,
+            color=color if row.verdict != "open" else "#555555",
+        )
+    ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
+    ax.set_yticks(range(len(outcomes)), outcomes["subject"])
+    ax.set_ylim(len(outcomes) - 0.5, -0.5)
+    ax.set_xlim(2011.5, 2029)
+    ax.set_xticks(range(2012, 2027, 2))
+    ax.set_xlabel("year (circle: year the paper named; bar: what happened; dashed: the paper's date)")
+    ax.grid(axis="y", visible=False)
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig
+
+
+def engine_deliveries(per_year: pd.DataFrame, source: str):
+    """Russian engines delivered to China per year, stacked by engine family.
+
+    ``per_year``: index = year, columns = engine families, values = engines delivered.
+    """
+    fig, ax = style.figure((9.0, 4.2))
+    colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["orange"], style.OKABE_ITO["green"]]
+    bottom = pd.Series(0.0, index=per_year.index)
+    for family, color in zip(per_year.columns, colors, strict=False):
+        ax.bar(per_year.index, per_year[family], bottom=bottom, color=color, label=family, width=0.75)
+        bottom = bottom + per_year[family]
+    ax.set_ylabel("engines delivered")
+    ax.set_xlabel("year of delivery")
+    ax.legend(title="engine (SIPRI designation)")
+    style.source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig

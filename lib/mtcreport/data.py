@@ -387,6 +387,47 @@ def claims() -> pd.DataFrame:
     return load("claims")
 
 
+def outcomes() -> pd.DataFrame:
+    """What happened to the paper's forecasts after 2012, with verdicts."""
+    return load("outcomes")
+
+
+# Outside data: SIPRI Arms Transfers Database and official Russian figures (data/external/).
+def sipri_tiv() -> pd.DataFrame:
+    """Russia (USSR) to China, TIV by year, latest edition for each year."""
+    return load("sipri_tiv")
+
+
+def sipri_tiv_editions() -> pd.DataFrame:
+    """Russia to China, TIV by year, one series per SIPRI edition."""
+    return load("sipri_tiv_editions")
+
+
+def sipri_china_imports() -> pd.DataFrame:
+    """China's arms imports by supplier and year, TIV, three editions."""
+    return load("sipri_china_imports")
+
+
+def sipri_register() -> pd.DataFrame:
+    """SIPRI's register of Russian (and Soviet) deals with China, 2026 edition."""
+    return load("sipri_register")
+
+
+def sipri_deliveries() -> pd.DataFrame:
+    """Per-deal, per-year deliveries from Russia to China, 2004-2025, 2026 edition."""
+    return load("sipri_deliveries")
+
+
+def sipri_tiv_tables() -> pd.DataFrame:
+    """SIPRI's rounded TIV totals by year (2024 edition)."""
+    return load("sipri_tiv_tables")
+
+
+def official_exports() -> pd.DataFrame:
+    """Russia's officially announced arms exports in US dollars."""
+    return load("official_exports")
+
+
 def indicator(id_: str) -> pd.Series:
     """One row of the indicators table by id."""
     frame = indicators().set_index("id")

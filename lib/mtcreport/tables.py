@@ -20,8 +20,33 @@ from IPython.display import Markdown
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#$~^])")
 
 
+class Raw(str):
+    """A cell that is already MyST (a link or a role made by this module): not escaped again."""
+
+
+def link(text: str, url: str) -> Raw:
+    """A Markdown link with escaped text; spaces and parentheses in the URL are percent-encoded."""
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"not a web address: {url!r}")
+    safe = (
+        url.replace(" ", "%20")
+        .replace("(", "%28")
+        .replace(")", "%29")
+        .replace("<", "%3C")
+        .replace(">", "%3E")
+    )
+    return Raw(f"[{escape(text)}]({safe})")
+
+
+def doc(name: str, text: str) -> Raw:
+    """A cross-reference to another page of the book."""
+    return Raw(f"{{doc}}`{escape(text)} <{name}>`")
+
+
 def escape(value) -> str:
     """Make a cell value safe to place in a MyST Markdown table, as literal text."""
+    if isinstance(value, Raw):
+        return str(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     text = " ".join(str(value).split())
@@ -29,7 +54,7 @@ def escape(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown(frame: pd.DataFrame, caption: str, name: str, source: str) -> str:
+def markdown(frame: pd.DataFrame, caption: str, name: str, source: str, filterable: bool = False) -> str:
     """The MyST source of a numbered table with a caption and a source line."""
     if not name.startswith("tbl-"):
         raise ValueError(f"table names start with 'tbl-' (got {name!r})")
@@ -42,7 +67,7 @@ def markdown(frame: pd.DataFrame, caption: str, name: str, source: str) -> str:
     lines = [
         f"{fence}{{table}} {escape(caption)}",
         f":name: {name}",
-        ":class: mtc-table",
+        ":class: mtc-table" + (" mtc-filterable" if filterable else ""),
         "",
         header,
         rule,
@@ -54,9 +79,13 @@ def markdown(frame: pd.DataFrame, caption: str, name: str, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def show(frame: pd.DataFrame, caption: str, name: str, source: str) -> Markdown:
-    """Display ``frame`` as a numbered table (see :func:`markdown`)."""
-    return Markdown(markdown(frame, caption, name, source))
+def show(frame: pd.DataFrame, caption: str, name: str, source: str, filterable: bool = False) -> Markdown:
+    """Display ``frame`` as a numbered table (see :func:`markdown`).
+
+    ``filterable`` adds a search box (and a menu for the Chapter, Type and Verdict columns)
+    in the HTML book, through ``_static/filter.js``.
+    """
+    return Markdown(markdown(frame, caption, name, source, filterable))
 
 
 def claims(sections: list[str], name: str) -> Markdown:

@@ -1,0 +1,79 @@
+"""Helpers for the SIPRI tables in ``data/external/``.
+
+SIPRI's trend-indicator value (TIV) measures the *volume* of major arms delivered, priced
+at notional unit values; it is not money and is never converted into dollars here.
+SIPRI revises its whole database every year, so every calculation picks one edition per
+series (or per window) and says which.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: Five-year windows for China's imports, each with the one edition that covers it whole:
+#: the 2024 update for 1990-94 (the only per-year rows for those years), the 2025 update for
+#: 1995-2024, and the 2026 update for the latest window.
+WINDOWS = (
+    (1990, 1994, "2024"),
+    (1995, 1999, "2025"),
+    (2000, 2004, "2025"),
+    (2005, 2009, "2025"),
+    (2010, 2014, "2025"),
+    (2015, 2019, "2025"),
+    (2020, 2024, "2025"),
+    (2021, 2025, "2026"),
+)
+
+
+def edition(text: str) -> str:
+    """'2026 update (data to 2025); ...' -> '2026 update'."""
+    match = re.match(r"(\d{4}) update", text)
+    if not match:
+        raise ValueError(f"not a SIPRI edition: {text!r}")
+    return f"{match.group(1)} update"
+
+
+def with_edition(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add a short ``edition`` column ('2025 update') from ``sipri_edition``."""
+    return frame.assign(edition=frame["sipri_edition"].map(edition))
+
+
+def window_label(first: int, last: int) -> str:
+    return f"{first}–{str(last)[-2:]}"
+
+
+def supplier_shares(imports: pd.DataFrame, windows=WINDOWS, named=("Russia", "France", "Ukraine", "Israel")):
+    """Percentage shares of China's imports by supplier per window; other suppliers pooled.
+
+    Returns (shares, editions): shares has one row per window (labelled like '2015–19') and
+    one column per named supplier plus 'other'; editions maps each label to its edition.
+    """
+    imports = with_edition(imports)
+    rows, editions = {}, {}
+    for first, last, year in windows:
+        label = window_label(first, last)
+        part = imports[(imports["edition"] == f"{year} update") & imports["year"].between(first, last)]
+        years = set(part["year"])
+        if years != set(range(first, last + 1)):
+            raise ValueError(f"the {year} update does not cover {label} (has {sorted(years)})")
+        totals = part.groupby("supplier")["tiv_millions"].sum()
+        whole = totals.sum()
+        row = {name: 100 * totals.get(name, 0.0) / whole for name in named}
+        row["other"] = 100 - sum(row.values())
+        rows[label] = row
+        editions[label] = f"{year} update"
+    return pd.DataFrame.from_dict(rows, orient="index"), editions
+
+
+def delivery_years(text) -> list[int]:
+    """'2016; 2017; 2018' -> [2016, 2017, 2018]; empty for a missing value."""
+    if text is None or pd.isna(text):
+        return []
+    return [int(part) for part in str(text).split(";") if part.strip()]
+
+
+def engine_family(designation: str) -> str:
+    """'AL-31 (13500)' -> 'AL-31': the per-year rows carry a thrust class after the name."""
+    return designation.split(" (")[0]

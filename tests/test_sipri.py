@@ -1,0 +1,51 @@
+"""SIPRI helpers: one edition per window, shares that match SIPRI's own published figures."""
+
+import pandas as pd
+import pytest
+
+from mtcreport import data, sipri
+
+
+def test_shares_reproduce_the_figure_sipri_published():
+    published = data.indicator("sipri_published_share_2019_23")
+    shares, editions = sipri.supplier_shares(data.sipri_china_imports(), windows=((2019, 2023, "2024"),))
+    assert round(shares.loc["2019–23", "Russia"]) == published["value_low"]
+    assert editions == {"2019–23": "2024 update"}
+
+
+def test_each_window_sums_to_a_hundred_and_uses_one_edition():
+    shares, editions = sipri.supplier_shares(data.sipri_china_imports())
+    assert (shares.sum(axis=1).round(6) == 100).all()
+    assert set(editions.values()) <= {"2024 update", "2025 update", "2026 update"}
+    assert shares.index[0] == "1990–94"
+
+
+def test_a_window_an_edition_does_not_cover_is_refused():
+    with pytest.raises(ValueError, match="does not cover 1990–94"):
+        sipri.supplier_shares(data.sipri_china_imports(), windows=((1990, 1994, "2026"),))
+
+
+def test_edition_and_parsing_helpers():
+    assert sipri.edition("2026 update (data to 2025); register generated 18 May 2026") == "2026 update"
+    with pytest.raises(ValueError):
+        sipri.edition("latest")
+    assert sipri.delivery_years("2016; 2017; 2018") == [2016, 2017, 2018]
+    assert sipri.delivery_years(pd.NA) == []
+    assert sipri.engine_family("AL-31 (13500)") == "AL-31"
+
+
+def test_the_yearly_series_equals_the_sum_of_the_delivery_rows():
+    rows = data.sipri_deliveries()
+    per_year = rows.groupby("Delivery year")["TIV delivery values"].sum()
+    series = data.sipri_tiv().set_index("year")["tiv_millions"]
+    for year in range(2004, 2026):
+        assert per_year[year] == pytest.approx(series[year]), year
+
+
+def test_every_forecast_of_the_paper_has_an_outcome_with_a_web_source():
+    outcomes = data.outcomes()
+    claims = data.claims()
+    forecasts = set(claims.loc[claims["type"] == "forecast", "id"])
+    assert forecasts <= set(outcomes["claim"]), sorted(forecasts - set(outcomes["claim"]))
+    sources = data.sources().set_index("id")
+    assert sources.loc[outcomes["source"], "url"].str.startswith("http").all()
