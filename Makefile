@@ -1,6 +1,7 @@
 # Two commands on a fresh machine:
 #   make book   build the HTML book into _build/html (re-running the chapters whose inputs changed)
-#   make test   run every check: unit tests, ruff, nbval on every chapter, a fresh -W book build, copycheck
+#   make test   run every check: unit tests, ruff, nbval on every chapter, a fresh -W book build,
+#               the PDF, the browser test over every page, copycheck
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -15,13 +16,15 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv notebooks notebooks-force book book-fresh test unit lint nbval book-check copycheck clean
+.PHONY: help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
 	@echo "make test             run every check (what .ci/run runs)"
 	@echo "make notebooks        re-execute the chapters whose code, data/ or lib/ changed, in place"
 	@echo "make notebooks-force  re-execute every chapter in place"
+	@echo "make pdf              print the whole book to _build/pdf/book.pdf (needs Chromium)"
+	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
 	@echo "make clean            remove _build (keeps .venv)"
 
 # The environment: rebuilt when requirements.txt or pyproject.toml change.
@@ -40,14 +43,15 @@ notebooks: $(STAMP)
 notebooks-force: $(STAMP)
 	$(BIN)/python -m mtcreport.execute --force --jobs 2 $(CHAPTERS)
 
+# Always a fresh Sphinx build: an incremental one can leave pages out of the search index.
 book: notebooks
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
 	@echo "book: open _build/html/index.html"
 
 # --- checks ---------------------------------------------------------------------------
 
 unit: $(STAMP)
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests --ignore=tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests chapters conftest.py
@@ -61,11 +65,33 @@ book-check: $(STAMP)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 
+# Debian's Chromium for the browser test, the PDF and the screenshots (Playwright drives it;
+# Playwright's own browser download is not used). Installed when missing and we are root.
+browser-deps:
+	@if command -v chromium >/dev/null; then echo "browser-deps: $$(chromium --version 2>/dev/null)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "browser-deps: installed $$(chromium --version 2>/dev/null)"; \
+	else echo "browser-deps: Chromium is missing and cannot be installed here; the browser tests will be skipped"; fi
+
+pdf: $(STAMP) browser-deps
+	rm -rf _build/singlehtml
+	$(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
+	$(BIN)/python -m mtcreport.pdf
+
+screenshots: $(STAMP) browser-deps
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m mtcreport.screenshots
+
+# Every page of the table of contents in headless Chromium, and the PDF (see tests/browser/).
+browser: $(STAMP) browser-deps
+	$(BIN)/pytest tests/browser
+
 copycheck:
 	@if [ -f $(COPYCHECK) ]; then python3 $(COPYCHECK) .; \
 	else echo "copycheck: $(COPYCHECK) not found beside this checkout; skipped"; fi
 
-test: unit lint nbval book-check copycheck
+test: unit lint nbval book-check pdf browser copycheck
 	@echo "make test: all checks passed"
 
 clean:

@@ -1,0 +1,59 @@
+"""Fixtures for the browser tests: Debian's Chromium driven by Playwright, over the built book.
+
+The tests read ``_build/html`` (build it first: ``make book`` or ``make book-check``) and open
+every page of the table of contents from disk (``file://``), as a reader without network would.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+REPORT = ROOT / "_build" / "browser-report.json"
+from mtcreport.screenshots import ARGS as CHROMIUM_ARGS  # noqa: E402
+
+
+def toc_pages() -> list[str]:
+    """Every document in _toc.yml, in reading order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [chapter["file"] for chapter in part["chapters"]]
+    return pages
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Chromium is not installed (Debian package 'chromium'; `make browser-deps` installs it)")
+    if not (HTML / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (or `make book-check`) first")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def timings():
+    """Page load times collected by the tests, written to _build/browser-report.json."""
+    measured: dict[str, float] = {}
+    yield measured
+    if measured:
+        slowest = max(measured, key=measured.get)
+        REPORT.write_text(
+            json.dumps({"load_ms": measured, "slowest": slowest, "slowest_ms": measured[slowest]}, indent=2)
+            + "\n"
+        )

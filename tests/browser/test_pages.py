@@ -1,0 +1,155 @@
+"""Every page of the book as a reader meets it: offline, complete, captioned, linked, readable.
+
+Run by `make test` after a fresh build; see tests/browser/conftest.py.
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .conftest import HTML, toc_pages
+
+PAGES = toc_pages()
+LEAKS = (
+    "<Figure size",
+    "<matplotlib",
+    "Styler at 0x",
+    "Traceback (most recent call last)",
+    "<IPython.core.display",
+)
+
+
+def url(page: str) -> str:
+    return (HTML / f"{page}.html").as_uri()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_complete_offline(browser, timings, page):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    outside, console_errors = [], []
+    base = HTML.as_uri()
+    local = (base, "data:", "blob:")
+    tab.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
+    tab.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: console_errors.append(str(e)))
+    response = tab.goto(url(page), wait_until="load")
+    assert response is None or response.ok, f"{page}: load failed"
+    timings[page] = tab.evaluate(
+        "() => { const t = performance.getEntriesByType('navigation')[0];"
+        " return t.loadEventEnd - t.startTime; }"
+    )
+    assert outside == [], f"{page}: requests outside the build folder: {outside}"
+    assert console_errors == [], f"{page}: console errors: {console_errors}"
+    images = tab.evaluate(
+        "() => Array.from(document.images).map(i => ({src: i.src, alt: i.alt, width: i.naturalWidth}))"
+    )
+    for image in images:
+        assert image["width"] > 0, f"{page}: image did not load: {image['src']}"
+        assert image["alt"].strip(), f"{page}: image without alt text: {image['src']}"
+    figures = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('article figure'))"
+        ".map(f => (f.querySelector('figcaption') || {}).textContent || '')"
+    )
+    assert all(caption.strip() for caption in figures), f"{page}: a figure has no caption"
+    tables = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('article table'))"
+        ".map(t => (t.querySelector('caption') || {}).textContent || '')"
+    )
+    assert all(caption.strip() for caption in tables), f"{page}: a table has no caption"
+    text = tab.inner_text("article")
+    for leak in LEAKS:
+        assert leak not in text, f"{page}: raw output on the page: {leak!r}"
+    context.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_internal_links_and_anchors_resolve(page):
+    source = HTML / f"{page}.html"
+    broken = []
+    for href in _parse(source).hrefs:
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith("mailto:"):
+            continue
+        target = (source.parent / unquote(parts.path)).resolve() if parts.path else source
+        if not target.is_file() or HTML.resolve() not in target.parents:
+            broken.append(href)
+            continue
+        if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target).ids:
+            broken.append(href)
+    assert broken == [], f"{page}: broken links: {broken}"
+
+
+@pytest.mark.parametrize("term", ["Su-27SK", "S-400"])
+def test_search_finds_designations(browser, term):
+    tab = browser.new_page()
+    tab.goto((HTML / "search.html").as_uri() + f"?q={term}", wait_until="load")
+    tab.wait_for_selector("#search-results li", timeout=15000)
+    results = tab.inner_text("#search-results")
+    assert re.search(r"\d+ page", results) or tab.locator("#search-results li").count() > 0
+    assert tab.locator("#search-results li").count() > 0, f"no search results for {term}"
+    tab.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_horizontal_scroll_on_a_phone(browser, page):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    tab = context.new_page()
+    tab.goto(url(page), wait_until="load")
+    widths = tab.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
+    )
+    assert widths["scroll"] <= widths["view"] + 1, f"{page}: scrolls sideways at 390 px ({widths})"
+    context.close()
+
+
+def test_code_cells_are_collapsed_and_expand_on_click(browser):
+    tab = browser.new_page()
+    tab.goto(url("chapters/01_key_projects"), wait_until="load")
+    cells = tab.locator("details.hide.above-input")
+    assert cells.count() > 0
+    assert tab.evaluate(
+        "() => Array.from(document.querySelectorAll('details.hide.above-input')).every(d => !d.open)"
+    )
+    first = cells.first
+    assert not first.locator("pre").first.is_visible()
+    first.locator("summary").click()
+    assert first.evaluate("d => d.open")
+    assert first.locator("pre").first.is_visible()
+    tab.close()
+
+
+def test_filter_box_narrows_the_claims_ledger(browser):
+    tab = browser.new_page()
+    tab.goto(url("chapters/claims_ledger"), wait_until="load")
+    rows = tab.locator("table.mtc-filterable tbody tr")
+    total = rows.count()
+    tab.select_option(".mtc-filter-bar select >> nth=2", "not borne out")
+    visible = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('table.mtc-filterable tbody tr'))"
+        ".filter(r => r.style.display !== 'none').length"
+    )
+    assert 0 < visible < total
+    tab.close()
