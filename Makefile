@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean
+.PHONY: bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -54,8 +54,8 @@ unit: $(STAMP)
 	$(BIN)/pytest tests --ignore=tests/browser
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests chapters conftest.py
-	$(BIN)/ruff format --check lib tests chapters conftest.py
+	$(BIN)/ruff check lib tests chapters benchmarks conftest.py
+	$(BIN)/ruff format --check lib tests chapters benchmarks conftest.py
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -96,3 +96,7 @@ test: unit lint nbval book-check pdf browser copycheck
 
 clean:
 	rm -rf _build
+
+# Benchmarks (not a test): prints a table, writes _build/bench.json and benchmarks/RESULTS.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py

@@ -135,3 +135,29 @@ def test_every_number_in_the_paper_is_in_the_data():
     cells = set(re.findall(r"\b\d+(?:\.\d+)?\b", _data_text()))
     missing = sorted(found - cells, key=float)
     assert not missing, f"numbers of the paper missing from data/: {missing}"
+
+
+def test_validation_is_remembered_by_content_only(data_copy, monkeypatch, tmp_path):
+    monkeypatch.setattr(data, "VALIDATED_DIR", tmp_path / "validated")
+    data._load_all.cache_clear()
+    data.load_all()
+    assert len(list((tmp_path / "validated").iterdir())) == 1
+    calls = []
+    monkeypatch.setattr(data, "_validate", calls.append)
+    data._load_all.cache_clear()
+    data.load_all()
+    assert calls == [], "the same bytes were validated twice"
+    path = data_copy / "markets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Algeria", "Algeria "), encoding="utf-8")
+    data.load_all()
+    assert calls == [data_copy.resolve()], "changed bytes were not validated again"
+
+
+def test_a_corrupted_file_fails_even_after_the_clean_one_was_validated(data_copy):
+    data.load_all()
+    path = data_copy / "transfers.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",1996,1996,", ",1996,nineteen,"), encoding="utf-8"
+    )
+    with pytest.raises(data.DataError, match=r'column "year_high"'):
+        data.load_all()

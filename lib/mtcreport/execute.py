@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -25,21 +26,24 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[2]
+#: The book's folder: where make runs (a benchmark may run a copy of the book elsewhere).
+ROOT = Path.cwd().resolve()
 STAMPS = ROOT / "_build" / ".exec"
 #: What every chapter reads, besides its own code.
 SHARED_INPUTS = ("data", "lib", "requirements.txt", "pyproject.toml")
 
 
 def shared_digest(root: Path = ROOT) -> str:
-    """SHA-256 over the files every chapter depends on."""
+    """SHA-256 over the files every chapter depends on (the data folder may be moved by MTC_DATA_DIR)."""
     digest = hashlib.sha256()
     for entry in SHARED_INPUTS:
         base = root / entry
+        if entry == "data" and os.environ.get("MTC_DATA_DIR"):
+            base = Path(os.environ["MTC_DATA_DIR"])
         files = sorted(base.rglob("*")) if base.is_dir() else [base]
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".egg-info"):
-                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.relative_to(base.parent).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -1,0 +1,330 @@
+"""make bench: what building and checking the book costs, and how it grows with the data.
+
+Prints a Markdown table, writes _build/bench.json and benchmarks/RESULTS.md. Each figure is
+the median of BENCH_RUNS runs (default 3). Builds run in a temporary copy of the book, so the
+working tree is never touched; the copy shares .venv. BENCH_GROWTH (default "10,100") sets the
+data multipliers of the growth runs ("" skips them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
+CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed"]  # never reinstall from a copy
+NBVAL = [
+    "--nbval",
+    "--nbval-current-env",
+    "--nbval-sanitize-with",
+    "tests/nbval_sanitize.cfg",
+    "-q",
+    "-p",
+    "no:cacheprovider",
+]
+
+
+def run(cmd, cwd=ROOT, env=None, check=True) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if check and done.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, cmd))} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return seconds, done.stdout + done.stderr
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def copy_book(dest: Path) -> Path:
+    """A copy of the book without .git, .venv and _build; .venv is linked, data is private."""
+    shutil.copytree(
+        ROOT, dest, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", "*.egg-info")
+    )
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
+
+
+def book_env(book: Path, cache: Path) -> dict:
+    return {"MTC_DATA_DIR": str(book / "data"), "MTC_VALIDATED_DIR": str(cache)}
+
+
+def executed(output: str) -> int:
+    match = re.search(r"execute: (\d+) executed", output)
+    return int(match.group(1)) if match else 0
+
+
+# --- 1. floor: each chapter executed by nbclient alone -------------------------------------
+FLOOR = r"""
+import sys, time, nbformat
+from nbclient import NotebookClient
+path = sys.argv[1]
+nb = nbformat.read(path, as_version=4)
+start = time.perf_counter()
+NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": sys.argv[2]}},
+               extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+print(time.perf_counter() - start)
+"""
+IMPORTS_NB = {
+    "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source":
+               "import matplotlib.pyplot, pandas, myst_nb\nimport mtcreport.data, mtcreport.charts, mtcreport.tables"}],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}  # fmt: skip
+
+
+def floor(tmp: Path) -> dict:
+    per_chapter = {}
+    for chapter in CHAPTERS:
+        times = [
+            float(run([BIN / "python", "-c", FLOOR, chapter, chapter.parent])[1].split()[-1])
+            for _ in range(RUNS)
+        ]
+        per_chapter[chapter.stem] = median(times)
+    imports = tmp / "imports.ipynb"
+    imports.write_text(json.dumps(IMPORTS_NB))
+    start_only = median(
+        [float(run([BIN / "python", "-c", FLOOR, imports, tmp])[1].split()[-1]) for _ in range(RUNS)]
+    )
+    return {
+        "per_chapter_s": per_chapter,
+        "sum_s": sum(per_chapter.values()),
+        "kernel_and_imports_s": start_only,
+    }
+
+
+def peer(tmp: Path) -> dict:
+    per_chapter = {}
+    for chapter in CHAPTERS:
+        cmd = [BIN / "jupyter", "nbconvert", "--execute", "--to", "html", "--output-dir", tmp, chapter]
+        per_chapter[chapter.stem] = median([run(cmd)[0] for _ in range(RUNS)])
+    return {"per_chapter_s": per_chapter, "sum_s": sum(per_chapter.values())}
+
+
+def builds(tmp: Path) -> dict:
+    """Cold build, one-chapter edits and a no-change rebuild, in a private copy of the book."""
+    results: dict[str, list] = {k: [] for k in ("cold", "markdown_edit", "data_edit", "no_change")}
+    counts: dict[str, int] = {}
+    for i in range(RUNS):
+        book = copy_book(tmp / f"book{i}")
+        env = book_env(book, tmp / f"validated{i}")
+        seconds, out = run([*MAKE, "book"], cwd=book, env=env)
+        results["cold"].append(seconds)
+        counts["cold"] = executed(out)
+        chapter = book / "chapters" / "03_competition.ipynb"
+        nb = json.loads(chapter.read_text())
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+        cell["source"] = [*cell["source"], "\n\nAn added sentence for the benchmark."]
+        chapter.write_text(json.dumps(nb, indent=1) + "\n")
+        seconds, out = run([*MAKE, "book"], cwd=book, env=env)
+        results["markdown_edit"].append(seconds)
+        counts["markdown_edit"] = executed(out)
+        denials = book / "data" / "denials.csv"
+        denials.write_text(denials.read_text().replace("Tu-22M3 bombers", "Tu-22M3 bombers (edited)"))
+        seconds, out = run([*MAKE, "book"], cwd=book, env=env)
+        results["data_edit"].append(seconds)
+        counts["data_edit"] = executed(out)
+        seconds, out = run([*MAKE, "book"], cwd=book, env=env)
+        results["no_change"].append(seconds)
+        counts["no_change"] = executed(out)
+        shutil.rmtree(book)
+    return {k: median(v) for k, v in results.items()} | {"executed": counts}
+
+
+def nbval() -> dict:
+    serial = median([run([BIN / "pytest", *NBVAL, "chapters"])[0] for _ in range(RUNS)])
+    parallel = median(
+        [run([BIN / "pytest", *NBVAL, "-n", "2", "--dist", "loadscope", "chapters"])[0] for _ in range(RUNS)]
+    )
+    return {"serial_s": serial, "parallel_s": parallel, "ratio": parallel / serial}
+
+
+LOAD = r"""
+import time
+start = time.perf_counter()
+from mtcreport import data
+data.load_all()
+cold = time.perf_counter() - start
+data._load_all.cache_clear()
+start = time.perf_counter(); data.load_all(); reparse = time.perf_counter() - start
+start = time.perf_counter(); data.load_all(); warm = time.perf_counter() - start
+start = time.perf_counter(); data.validate(); validate = time.perf_counter() - start
+print(cold, reparse, warm, validate)
+"""
+
+
+def data_costs(tmp: Path) -> dict:
+    rows = []
+    for i in range(RUNS):
+        fresh = run([BIN / "python", "-c", LOAD], env={"MTC_VALIDATED_DIR": str(tmp / f"v{i}")})[1].split()
+        cached = run([BIN / "python", "-c", LOAD], env={"MTC_VALIDATED_DIR": str(tmp / f"v{i}")})[1].split()
+        rows.append([float(x) for x in fresh[-4:]] + [float(cached[-4])])
+    cols = list(zip(*rows, strict=True))
+    return {
+        "cold_import_and_validate_s": median(cols[0]),
+        "cold_import_with_validation_remembered_s": median(cols[4]),
+        "reparse_after_cache_clear_s": median(cols[1]),
+        "warm_call_s": median(cols[2]),
+        "full_validation_in_warm_process_s": median(cols[3]),
+    }
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src", "")
+        if tag == "img" and "_static" not in src:
+            self.images.append(src)
+
+
+def page_weight() -> dict:
+    html = ROOT / "_build" / "html"
+    pages = {}
+    for page in sorted((html / "chapters").glob("*.html")):
+        parser = _Images()
+        parser.feed(page.read_text(encoding="utf-8"))
+        images = sum((page.parent / src).resolve().stat().st_size for src in set(parser.images))
+        pages[page.stem] = page.stat().st_size + images
+    site = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
+    return {"per_page_bytes": pages, "largest": max(pages, key=pages.get), "site_bytes": site}
+
+
+def grow(book: Path, factor: int) -> int:
+    """Replicate every table's rows factor times (new ids; references unchanged)."""
+    import csv
+
+    total = 0
+    package = json.loads((book / "data" / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        path = book / "data" / resource["path"]
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        header, body = rows[0], rows[1:]
+        grown = [*body]
+        for k in range(1, factor):
+            grown += [[f"{row[0]}_x{k}", *row[1:]] for row in body]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows([header, *grown])
+        total += len(grown)
+    return total
+
+
+def growth(tmp: Path) -> dict:
+    out = {}
+    for factor in GROWTH:
+        book = copy_book(tmp / f"grow{factor}")
+        rows = grow(book, factor)
+        env = book_env(book, tmp / f"grow-validated{factor}")
+        cold, _ = run([*MAKE, "book"], cwd=book, env=env)
+        # The stored outputs were made from the real data, so nbval reports mismatches here;
+        # only its running time is of interest.
+        checks, _ = run(
+            [BIN / "pytest", *NBVAL, "-n", "2", "--dist", "loadscope", "chapters"],
+            cwd=book,
+            env=env,
+            check=False,
+        )
+        out[f"x{factor}"] = {"rows": rows, "cold_book_s": cold, "nbval_parallel_s": checks}
+        shutil.rmtree(book)
+    return out
+
+
+def make_test_warm() -> float:
+    return run(["make", "--no-print-directory", "test"])[0]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    memory = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return f"{os.cpu_count()} cores ({cpu}), {memory / 2**20:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def table(r: dict) -> str:
+    f, p, b, n, d, w = r["floor"], r["peer"], r["builds"], r["nbval"], r["data"], r["pages"]
+    rows = [
+        ("Floor: chapters executed by nbclient, serial sum", f"{f['sum_s']:.1f} s", f"{len(CHAPTERS)} chapters"),
+        ("Floor: kernel start + imports only", f"{f['kernel_and_imports_s']:.2f} s", "one trivial notebook"),
+        ("Peer: nbconvert --execute --to html, sum", f"{p['sum_s']:.1f} s", f"{p['sum_s'] / f['sum_s']:.2f}× floor"),
+        ("Cold make book (clean _build)", f"{b['cold']:.1f} s", f"{b['cold'] / f['sum_s']:.2f}× floor; target ≤ 1.0×"),
+        ("Markdown edit in one chapter, make book", f"{b['markdown_edit']:.1f} s",
+         f"{b['executed']['markdown_edit']} re-executed; {b['markdown_edit'] / f['per_chapter_s']['03_competition']:.1f}× that chapter; target ≤ 1.2×"),
+        ("Data row edit (denials.csv), make book", f"{b['data_edit']:.1f} s", f"{b['executed']['data_edit']} re-executed"),
+        ("No-change make book", f"{b['no_change']:.1f} s", f"{b['executed']['no_change']} re-executed"),
+        ("nbval, serial", f"{n['serial_s']:.1f} s", ""),
+        ("nbval, 2 workers (loadscope)", f"{n['parallel_s']:.1f} s", f"{n['ratio']:.2f}× serial"),
+        ("Data: cold import + full validation", f"{d['cold_import_and_validate_s']:.2f} s", ""),
+        ("Data: cold import, validation remembered", f"{d['cold_import_with_validation_remembered_s']:.2f} s", ""),
+        ("Data: warm call (cached)", f"{d['warm_call_s'] * 1000:.2f} ms", "target ≤ 0.3 s"),
+        ("Largest page (HTML + own images)", f"{w['per_page_bytes'][w['largest']] / 1e6:.2f} MB", f"{w['largest']}; target ≤ 1 MB"),
+        ("Whole site", f"{w['site_bytes'] / 1e6:.1f} MB", ""),
+    ]  # fmt: skip
+    if "make_test_warm_s" in r:
+        rows.append(("make test, warm venv", f"{r['make_test_warm_s']:.1f} s", "target ≤ 60 s"))
+    for key, g in r.get("growth", {}).items():
+        rows.append((f"Growth {key} ({g['rows']:,} rows): cold make book", f"{g['cold_book_s']:.1f} s", ""))
+        rows.append(
+            (f"Growth {key}: nbval, 2 workers", f"{g['nbval_parallel_s']:.1f} s", "outputs differ by design")
+        )
+    lines = ["| measure | value | note |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    if not (BIN / "python").exists():
+        sys.exit("bench: run `make venv` first")
+    results: dict = {"runs": RUNS, "machine": machine(), "date": time.strftime("%Y-%m-%d")}
+    with tempfile.TemporaryDirectory(prefix="mtc-bench-") as name:
+        tmp = Path(name)
+        steps = [("floor", floor), ("peer", peer), ("builds", builds), ("data", data_costs)]
+        for key, step in steps:
+            print(f"bench: {key} …", flush=True)
+            results[key] = step(tmp)
+        print("bench: nbval …", flush=True)
+        results["nbval"] = nbval()
+        if os.environ.get("BENCH_MAKE_TEST", "1") == "1":
+            print("bench: make test …", flush=True)
+            results["make_test_warm_s"] = make_test_warm()
+        results["pages"] = page_weight()
+        if GROWTH:
+            print("bench: growth …", flush=True)
+            results["growth"] = growth(tmp)
+    out = ROOT / "_build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    text = table(results)
+    print(text)
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(
+        "# Benchmark results\n\n"
+        f"Written by `make bench` on {results['date']}: {results['machine']}. Median of {RUNS} runs; "
+        "raw figures in `_build/bench.json`. See `benchmarks/bench.py` for what each line measures.\n\n"
+        + text
+        + "\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
