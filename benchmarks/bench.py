@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
+#: Steps to run (default all); results of other steps are kept from the last _build/bench.json.
+STEPS = os.environ.get("BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth").split(",")
+#: Per-year series keyed by year: copies of their rows would be duplicate years, not more data.
+GROWTH_SKIP = {"sipri_tiv", "official_exports"}
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed"]  # never reinstall from a copy
 NBVAL = [
@@ -78,29 +82,33 @@ nb = nbformat.read(path, as_version=4)
 start = time.perf_counter()
 NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": sys.argv[2]}},
                extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
-print(time.perf_counter() - start)
+print("BENCH_SECONDS", time.perf_counter() - start)
 """
 IMPORTS_NB = {
-    "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source":
+    "cells": [{"id": "imports", "cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source":
                "import matplotlib.pyplot, pandas, myst_nb\nimport mtcreport.data, mtcreport.charts, mtcreport.tables"}],
     "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
     "nbformat": 4, "nbformat_minor": 5,
 }  # fmt: skip
 
 
+def reported(output: str, tag: str) -> list[float]:
+    """The numbers a helper script printed after ``tag`` (other output, such as warnings, is ignored)."""
+    line = next(line for line in output.splitlines() if line.startswith(tag + " "))
+    return [float(x) for x in line.split()[1:]]
+
+
+def execute_alone(notebook: Path, cwd: Path) -> float:
+    return reported(run([BIN / "python", "-c", FLOOR, notebook, cwd])[1], "BENCH_SECONDS")[0]
+
+
 def floor(tmp: Path) -> dict:
     per_chapter = {}
     for chapter in CHAPTERS:
-        times = [
-            float(run([BIN / "python", "-c", FLOOR, chapter, chapter.parent])[1].split()[-1])
-            for _ in range(RUNS)
-        ]
-        per_chapter[chapter.stem] = median(times)
+        per_chapter[chapter.stem] = median([execute_alone(chapter, chapter.parent) for _ in range(RUNS)])
     imports = tmp / "imports.ipynb"
     imports.write_text(json.dumps(IMPORTS_NB))
-    start_only = median(
-        [float(run([BIN / "python", "-c", FLOOR, imports, tmp])[1].split()[-1]) for _ in range(RUNS)]
-    )
+    start_only = median([execute_alone(imports, tmp) for _ in range(RUNS)])
     return {
         "per_chapter_s": per_chapter,
         "sum_s": sum(per_chapter.values()),
@@ -164,16 +172,17 @@ data._load_all.cache_clear()
 start = time.perf_counter(); data.load_all(); reparse = time.perf_counter() - start
 start = time.perf_counter(); data.load_all(); warm = time.perf_counter() - start
 start = time.perf_counter(); data.validate(); validate = time.perf_counter() - start
-print(cold, reparse, warm, validate)
+print("BENCH_DATA", cold, reparse, warm, validate)
 """
 
 
 def data_costs(tmp: Path) -> dict:
     rows = []
     for i in range(RUNS):
-        fresh = run([BIN / "python", "-c", LOAD], env={"MTC_VALIDATED_DIR": str(tmp / f"v{i}")})[1].split()
-        cached = run([BIN / "python", "-c", LOAD], env={"MTC_VALIDATED_DIR": str(tmp / f"v{i}")})[1].split()
-        rows.append([float(x) for x in fresh[-4:]] + [float(cached[-4])])
+        env = {"MTC_VALIDATED_DIR": str(tmp / f"v{i}")}
+        fresh = reported(run([BIN / "python", "-c", LOAD], env=env)[1], "BENCH_DATA")
+        cached = reported(run([BIN / "python", "-c", LOAD], env=env)[1], "BENCH_DATA")
+        rows.append([*fresh, cached[0]])
     cols = list(zip(*rows, strict=True))
     return {
         "cold_import_and_validate_s": median(cols[0]),
@@ -214,6 +223,8 @@ def grow(book: Path, factor: int) -> int:
     total = 0
     package = json.loads((book / "data" / "datapackage.json").read_text())
     for resource in package["resources"]:
+        if resource["name"] in GROWTH_SKIP:
+            continue
         path = book / "data" / resource["path"]
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
@@ -233,7 +244,11 @@ def growth(tmp: Path) -> dict:
         book = copy_book(tmp / f"grow{factor}")
         rows = grow(book, factor)
         env = book_env(book, tmp / f"grow-validated{factor}")
-        cold, _ = run([*MAKE, "book"], cwd=book, env=env)
+        # Copied rows repeat designations, so the glossary repeats terms and Sphinx warns:
+        # the grown book is built without -W.
+        execute, _ = run([*MAKE, "notebooks"], cwd=book, env=env)
+        sphinx, _ = run([BIN / "jupyter-book", "build", ".", "--all", "--keep-going"], cwd=book, env=env)
+        cold = execute + sphinx
         # The stored outputs were made from the real data, so nbval reports mismatches here;
         # only its running time is of interest.
         checks, _ = run(
@@ -242,7 +257,13 @@ def growth(tmp: Path) -> dict:
             env=env,
             check=False,
         )
-        out[f"x{factor}"] = {"rows": rows, "cold_book_s": cold, "nbval_parallel_s": checks}
+        out[f"x{factor}"] = {
+            "rows": rows,
+            "cold_book_s": cold,
+            "execute_s": execute,
+            "sphinx_s": sphinx,
+            "nbval_parallel_s": checks,
+        }
         shutil.rmtree(book)
     return out
 
@@ -295,23 +316,26 @@ def table(r: dict) -> str:
 def main() -> int:
     if not (BIN / "python").exists():
         sys.exit("bench: run `make venv` first")
-    results: dict = {"runs": RUNS, "machine": machine(), "date": time.strftime("%Y-%m-%d")}
-    with tempfile.TemporaryDirectory(prefix="mtc-bench-") as name:
-        tmp = Path(name)
-        steps = [("floor", floor), ("peer", peer), ("builds", builds), ("data", data_costs)]
-        for key, step in steps:
-            print(f"bench: {key} …", flush=True)
-            results[key] = step(tmp)
-        print("bench: nbval …", flush=True)
-        results["nbval"] = nbval()
-        if os.environ.get("BENCH_MAKE_TEST", "1") == "1":
-            print("bench: make test …", flush=True)
-            results["make_test_warm_s"] = make_test_warm()
-        results["pages"] = page_weight()
-        if GROWTH:
-            print("bench: growth …", flush=True)
-            results["growth"] = growth(tmp)
     out = ROOT / "_build" / "bench.json"
+    results: dict = json.loads(out.read_text()) if out.exists() else {}
+    results.update({"runs": RUNS, "machine": machine(), "date": time.strftime("%Y-%m-%d")})
+    steps = {
+        "floor": floor,
+        "peer": peer,
+        "builds": builds,
+        "data": lambda tmp: data_costs(tmp),
+        "nbval": lambda tmp: nbval(),
+        "make_test": lambda tmp: make_test_warm(),
+        "pages": lambda tmp: page_weight(),
+        "growth": growth,
+    }
+    keys = {"make_test": "make_test_warm_s"}
+    with tempfile.TemporaryDirectory(prefix="mtc-bench-") as name:
+        for step in STEPS:
+            if step == "growth" and not GROWTH:
+                continue
+            print(f"bench: {step} …", flush=True)
+            results[keys.get(step, step)] = steps[step](Path(name))
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
     text = table(results)

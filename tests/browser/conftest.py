@@ -47,6 +47,22 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def desktop(browser):
+    """One browser context at desktop size, shared by the page tests (each opens its own tab)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser):
+    """One browser context at the width of a small phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def timings():
     """Page load times collected by the tests, written to _build/browser-report.json."""
     measured: dict[str, float] = {}

@@ -27,9 +27,8 @@ def url(page: str) -> str:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_is_complete_offline(browser, timings, page):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+def test_page_is_complete_offline(desktop, timings, page):
+    tab = desktop.new_page()
     outside, console_errors = [], []
     base = HTML.as_uri()
     local = (base, "data:", "blob:")
@@ -63,7 +62,7 @@ def test_page_is_complete_offline(browser, timings, page):
     text = tab.inner_text("article")
     for leak in LEAKS:
         assert leak not in text, f"{page}: raw output on the page: {leak!r}"
-    context.close()
+    tab.close()
 
 
 class _Links(HTMLParser):
@@ -114,15 +113,14 @@ def test_search_finds_designations(browser, term):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_no_horizontal_scroll_on_a_phone(browser, page):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
-    tab = context.new_page()
+def test_no_horizontal_scroll_on_a_phone(phone, page):
+    tab = phone.new_page()
     tab.goto(url(page), wait_until="load")
     widths = tab.evaluate(
         "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
     )
     assert widths["scroll"] <= widths["view"] + 1, f"{page}: scrolls sideways at 390 px ({widths})"
-    context.close()
+    tab.close()
 
 
 def test_code_cells_are_collapsed_and_expand_on_click(browser):
