@@ -72,3 +72,11 @@ def test_engine_matrix_marks_every_chinese_aircraft():
     assert ax.get_xlabel().startswith("engine") and ax.get_ylabel() == "Chinese aircraft"
     _no_title_and_a_source(fig)
     plt.close(fig)
+
+
+def test_finish_writes_the_source_and_returns_the_figure():
+    fig, ax = style.figure()
+    assert style.finish(fig, "Source: finish test.") is fig
+    assert [t.get_text() for t in fig.texts] == ["Source: finish test."]
+    assert ax.get_position().y0 > 0.05
+    plt.close(fig)

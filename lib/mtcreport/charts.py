@@ -51,9 +51,7 @@ def transfers_by_category(transfers: pd.DataFrame, source: str, first: int = 198
     ax.set_xlim(first - 0.5, undated_x + 2.5)
     ax.set_xlabel("year (hollow marker: the paper dates it only vaguely)")
     ax.grid(axis="x", color="#EEEEEE")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
-    return fig
+    return style.finish(fig, source, 0.04)
 
 
 def decimal_year(year, month=None) -> float:
@@ -196,9 +194,7 @@ def engine_matrix(engines: pd.DataFrame, systems: pd.DataFrame, source: str):
     ax.set_xlabel("engine (blue square: Russian engine; red diamond: none from Russia)")
     ax.set_ylabel("Chinese aircraft")
     ax.grid(True, axis="both", color="#EEEEEE")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)
 
 
 def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
@@ -238,9 +234,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     right.set_xlim(-0.6, 0.6)
     right.set_ylim(0, 100)
     right.set_ylabel("share of Russian defence companies' income (%)")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)
 
 
 def waits(rows: pd.DataFrame, source: str, first=2007, last=2019):
@@ -267,9 +261,7 @@ def waits(rows: pd.DataFrame, source: str, first=2007, last=2019):
     )
     ax.grid(axis="x", color="#EEEEEE")
     ax.grid(axis="y", visible=False)
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
-    return fig
+    return style.finish(fig, source, 0.06)
 
 
 def range_check(rows: pd.DataFrame, source: str, unit: str):
@@ -300,9 +292,7 @@ def range_check(rows: pd.DataFrame, source: str, unit: str):
     ax.set_xlabel(f"{unit} (bar: range the inputs allow, arrow: open-ended; diamond: the paper's figure)")
     ax.grid(axis="x", color="#DDDDDD")
     ax.grid(axis="y", visible=False)
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.1, 1, 1))
-    return fig
+    return style.finish(fig, source, 0.1)
 
 
 def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame, source: str):
@@ -337,9 +327,7 @@ def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame
     ax.set_ylim(0, top)
     ax.set_ylabel("Russian arms deliveries to China\n(billion US dollars a year)")
     ax.grid(axis="x", visible=False)
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)
 
 
 def tiv_series(tiv: pd.DataFrame, phases: pd.DataFrame, paper_date: float, source: str):
@@ -373,16 +361,14 @@ def tiv_series(tiv: pd.DataFrame, phases: pd.DataFrame, paper_date: float, sourc
     ax.set_xlim(tiv["year"].min() - 0.8, tiv["year"].max() + 0.8)
     ax.set_ylabel("deliveries (millions of SIPRI TIV)")
     ax.set_xlabel("year of delivery")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)
 
 
 def tiv_editions(editions: pd.DataFrame, source: str):
     """The same yearly series as each SIPRI edition gives it."""
     fig, ax = style.figure((9.0, 4.0))
     markers = ["o", "s", "^", "D"]
-    colors = [style.OKABE_ITO["sky_blue"], style.OKABE_ITO["orange"], style.RUSSIA, style.OKABE_ITO["green"]]
+    colors = style.SERIES_COLORS
     for (edition, rows), marker, color in zip(
         editions.groupby("edition", sort=True), markers, colors, strict=False
     ):
@@ -391,9 +377,7 @@ def tiv_editions(editions: pd.DataFrame, source: str):
     ax.set_ylabel("deliveries (millions of SIPRI TIV)")
     ax.set_xlabel("year of delivery")
     ax.legend(title="SIPRI edition")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)
 
 
 SUPPLIER_COLORS = {
@@ -439,9 +423,7 @@ def supplier_shares(shares: pd.DataFrame, source: str):
     ax.set_xlabel("share of China's arms imports (% of SIPRI TIV)")
     ax.grid(axis="y", visible=False)
     ax.legend(ncol=len(shares.columns), loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8)
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
-    return fig
+    return style.finish(fig, source, 0.04)
 
 
 VERDICT_COLORS = {
@@ -477,9 +459,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
     ax.set_xticks(range(2012, 2027, 2))
     ax.set_xlabel("year (circle: year the paper named; bar: what happened; dashed: the paper's date)")
     ax.grid(axis="y", visible=False)
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
-    return fig
+    return style.finish(fig, source, 0.06)
 
 
 def engine_deliveries(per_year: pd.DataFrame, source: str):
@@ -488,7 +468,7 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
     ``per_year``: index = year, columns = engine families, values = engines delivered.
     """
     fig, ax = style.figure((9.0, 4.2))
-    colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["orange"], style.OKABE_ITO["green"]]
+    colors = [style.RUSSIA, *(c for c in style.SERIES_COLORS if c != style.RUSSIA)]
     bottom = pd.Series(0.0, index=per_year.index)
     for family, color in zip(per_year.columns, colors, strict=False):
         ax.bar(per_year.index, per_year[family], bottom=bottom, color=color, label=family, width=0.75)
@@ -496,6 +476,4 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
     ax.set_ylabel("engines delivered")
     ax.set_xlabel("year of delivery")
     ax.legend(title="engine (SIPRI designation)")
-    style.source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return style.finish(fig, source)

@@ -74,6 +74,17 @@ def figure(size: tuple[float, float] = FIGSIZE, **kwargs):
     return plt.subplots(figsize=size, **kwargs)
 
 
+#: Colours for series that are neither countries nor transfer categories (editions, engines).
+SERIES_COLORS = [OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["green"]]
+
+
+def finish(fig, source: str, bottom: float = 0.05):
+    """Write the source line and lay the figure out above it; returns the figure."""
+    source_line(fig, source)
+    fig.tight_layout(rect=(0, bottom, 1, 1))
+    return fig
+
+
 def source_line(fig, text: str) -> None:
     """Write the source under a figure, left-aligned, in small grey type.
 
