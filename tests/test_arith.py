@@ -37,3 +37,10 @@ def test_band_comes_from_the_assumptions_table(data_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(",10,percent,", ",5,percent,"), encoding="utf-8")
     assert arith.close_to_band() == pytest.approx(0.05)
     assert arith.interval(data.indicator("ru_exports_2011")).low == pytest.approx(12.35)
+
+
+def test_share_of_is_total_times_share():
+    total = row(13, 13, "close to")
+    share = row(15, 15, "close to")
+    volume = arith.share_of(total, share, band=0.1)
+    assert volume.low == pytest.approx(11.7 * 0.135) and volume.high == pytest.approx(1.95)

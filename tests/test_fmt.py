@@ -60,3 +60,21 @@ def test_number_and_listing():
     assert fmt.listing(["a", "b", "c"]) == "a, b and c"
     with pytest.raises(ValueError):
         fmt.number(float("nan"))
+
+
+def test_row_date_reads_events_and_transfers():
+    events = data.events().set_index("id")
+    transfers = data.transfers().set_index("id")
+    assert fmt.row_date(events.loc["agreement_1992"]) == "24 November 1992"
+    assert fmt.row_date(transfers.loc["su27_contract_1990"]) == "May 1990"
+
+
+def test_paper_date_is_the_latest_past_fact_of_the_paper():
+    paper = data.paper_date()
+    events = data.events()
+    own = events[(events["source"] == "kashin2012") & (events["kind"] != "planned")]
+    assert paper["year"] == own["year_high"].max()
+    assert (paper["year"], paper["month"]) == (2012, 9)
+    assert data.events()["year_high"].max() > paper["year"], (
+        "later outside facts must not move the paper's date"
+    )

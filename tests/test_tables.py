@@ -72,3 +72,11 @@ def test_filterable_tables_carry_the_class():
     assert ":class: mtc-table mtc-filterable" in tables.markdown(
         HOSTILE, caption="c", name="tbl-x", source="Source: s.", filterable=True
     )
+
+
+def test_source_link_uses_the_sources_table():
+    assert tables.source_link("sott_s400") == (
+        "[Russia starts delivering S-400 missile system to China]"
+        "(https://www.sott.net/article/374463-Russia-starts-delivering-S-400-missile-system-to-China)"
+    )
+    assert tables.source_link("sott_s400", "author").startswith("[TASS (copy on SOTT)](")

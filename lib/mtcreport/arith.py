@@ -61,3 +61,8 @@ def interval(row: pd.Series, band: float | None = None) -> Interval:
     if qualifier in OPEN_ABOVE:
         return Interval(low, math.inf)
     raise ValueError(f"no interval rule for qualifier {qualifier!r} (indicator {row.name})")
+
+
+def share_of(total: pd.Series, share_percent: pd.Series, band: float | None = None) -> Interval:
+    """The part a percentage share takes of a total, both indicator rows, as an interval."""
+    return interval(total, band) * interval(share_percent, band).scale(1 / 100)

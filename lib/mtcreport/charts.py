@@ -14,7 +14,9 @@ from mtcreport import style
 UNDATED_GAP = 2.5
 
 
-def transfers_by_category(transfers: pd.DataFrame, source: str, first: int = 1988, last: int = 2013):
+def transfers_by_category(
+    transfers: pd.DataFrame, source: str, first: int | None = None, last: int | None = None
+):
     """Each transfer on a time axis, one row per category.
 
     A single year is a dot, a span is a bar between its ends, "by YEAR" is a
@@ -22,6 +24,9 @@ def transfers_by_category(transfers: pd.DataFrame, source: str, first: int = 198
     "undated" band. Hollow markers mean the paper dates the row only vaguely.
     """
     categories = [c for c in style.CATEGORY_COLORS if c in set(transfers["category"])]
+    years = pd.concat([transfers["year_low"], transfers["year_high"]]).dropna()
+    first = int(years.min()) - 2 if first is None else first
+    last = int(years.max()) + 1 if last is None else last
     fig, ax = style.figure(style.FIGSIZE_WIDE)
     undated_x = last + UNDATED_GAP
     for y, category in enumerate(categories):
@@ -69,12 +74,14 @@ PHASE_COLORS = {
 }
 
 
-def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: str, first=1988, last=2014):
+def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: str):
     """The paper's phases as bands over the years, with key moments marked below them.
 
     ``marks`` has columns ``x`` (decimal year), ``label`` and ``kind`` ("agreement" or "contract").
-    ``cutoff`` (decimal year) is drawn as the date of the paper's latest fact.
+    ``cutoff`` (decimal year) is drawn as the date of the paper's latest fact. The axis runs
+    from a year before the first phase to two years past the last phase.
     """
+    first, last = int(phases["year_low"].min()) - 1, int(phases["year_high"].max()) + 2
     fig, (top, bottom) = style.figure(
         (9.0, 5.6), nrows=2, sharex=True, gridspec_kw={"height_ratios": [1, 2.2], "hspace": 0.05}
     )
@@ -237,12 +244,16 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     return style.finish(fig, source)
 
 
-def waits(rows: pd.DataFrame, source: str, first=2007, last=2019):
+def waits(rows: pd.DataFrame, source: str):
     """What China asked for and how long Russia made it wait.
 
     ``rows``: ``label``, ``asked`` (year), ``until`` (earliest year offered, or missing when
-    no date was offered) and ``answer`` (text shown at the end of the bar).
+    no date was offered) and ``answer`` (text shown at the end of the bar). The axis runs
+    from the year before the first request to two years past the last date offered; open
+    requests run to its end.
     """
+    first = int(rows["asked"].min()) - 1
+    last = int(pd.concat([rows["asked"], rows["until"]]).max()) + 2
     fig, ax = style.figure((8.5, 3.4))
     for y, row in enumerate(rows.itertuples(index=False)):
         end = row.until if not pd.isna(row.until) else last
@@ -295,7 +306,9 @@ def range_check(rows: pd.DataFrame, source: str, unit: str):
     return style.finish(fig, source, 0.1)
 
 
-def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame, source: str):
+def scenarios(
+    base: float, base_label: str, base_text: str, threshold: float, cases: pd.DataFrame, source: str
+):
     """The paper's two scenarios against its estimate of current deliveries.
 
     ``cases``: ``label`` and ``floor`` (USD bn a year, or missing when the paper gives no
@@ -322,7 +335,7 @@ def scenarios(base: float, base_text: str, threshold: float, cases: pd.DataFrame
             )
             ax.text(x + 0.32, base * 1.12, "steady growth,\nrate not given", va="center", fontsize=9)
     ax.axhline(threshold, color="#888888", lw=0.8, ls=":")
-    ax.set_xticks(range(len(cases) + 1), ["estimate for 2011", *cases["label"]])
+    ax.set_xticks(range(len(cases) + 1), [base_label, *cases["label"]])
     ax.set_xlim(-0.6, len(cases) + 0.9)
     ax.set_ylim(0, top)
     ax.set_ylabel("Russian arms deliveries to China\n(billion US dollars a year)")
@@ -436,6 +449,10 @@ VERDICT_COLORS = {
 
 def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
     """Predicted year (hollow circle) against what happened (bar from first to last year), by forecast."""
+    years = pd.concat(
+        [outcomes["predicted_year"], outcomes["outcome_year_low"], outcomes["outcome_year_high"]]
+    )
+    first, last = int(min(years.min(), paper_date)), int(years.max())
     fig, ax = style.figure((9.0, 0.9 + 0.5 * len(outcomes)))
     for y, row in enumerate(outcomes.itertuples(index=False)):
         color = VERDICT_COLORS[row.verdict]
@@ -445,7 +462,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
         if not pd.isna(row.predicted_year):
             ax.plot([row.predicted_year], [y], "o", ms=10, mfc="white", mec="black", mew=1.5)
         ax.text(
-            2026.3,
+            last + 1.3,
             y,
             row.verdict,
             va="center",
@@ -455,8 +472,8 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
     ax.set_yticks(range(len(outcomes)), outcomes["subject"])
     ax.set_ylim(len(outcomes) - 0.5, -0.5)
-    ax.set_xlim(2011.5, 2029)
-    ax.set_xticks(range(2012, 2027, 2))
+    ax.set_xlim(first - 0.5, last + 4)
+    ax.set_xticks(range(first, last + 2, 2))
     ax.set_xlabel("year (circle: year the paper named; bar: what happened; dashed: the paper's date)")
     ax.grid(axis="y", visible=False)
     return style.finish(fig, source, 0.06)

@@ -461,6 +461,16 @@ def official_exports() -> pd.DataFrame:
     return load("official_exports")
 
 
+def paper_date() -> pd.Series:
+    """The latest dated fact the paper reports (planned events excluded): its year and month."""
+    frame = events()
+    past = frame[(frame["source"] == "kashin2012") & (frame["kind"] != "planned")].dropna(
+        subset=["year_high"]
+    )
+    latest = past.sort_values(["year_high", "month"]).iloc[-1]
+    return pd.Series({"year": latest["year_high"], "month": latest["month"]})
+
+
 def indicator(id_: str) -> pd.Series:
     """One row of the indicators table by id."""
     frame = indicators().set_index("id")

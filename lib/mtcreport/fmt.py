@@ -108,3 +108,8 @@ def listing(items: list[str]) -> str:
     if not items:
         raise ValueError("nothing to list")
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def row_date(row: pd.Series) -> str:
+    """The date of an events or transfers row (its first year, and month and day where given)."""
+    return date(row["year_low"], row.get("month"), row.get("day"))

@@ -111,3 +111,12 @@ def claims(sections: list[str], name: str) -> Markdown:
         name=name,
         source=f"Source: Kashin (2012), {titles}; table claims.",
     )
+
+
+def source_link(source_id: str, label: str = "title") -> Raw:
+    """A link to a row of the sources table, labelled by its ``title`` or ``author``."""
+    from mtcreport import data
+
+    row = data.sources().set_index("id").loc[source_id]
+    text = row[label] if not pd.isna(row[label]) else row["title"]
+    return link(str(text), str(row["url"]))

@@ -10,21 +10,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 REPORT = ROOT / "_build" / "browser-report.json"
 from mtcreport.screenshots import ARGS as CHROMIUM_ARGS  # noqa: E402
+from mtcreport.screenshots import pages  # noqa: E402
 
-
-def toc_pages() -> list[str]:
-    """Every document in _toc.yml, in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [chapter["file"] for chapter in part["chapters"]]
-    return pages
+#: Every document in _toc.yml, in reading order.
+toc_pages = pages
 
 
 def chromium_path() -> str | None:
