@@ -12,7 +12,7 @@ from mtcreport import data, fmt
         ((13, 13, "close to", "USD bn"), "close to $13 bn"),
         ((2.2, 2.5, "range", "USD bn"), "$2.2–2.5 bn"),
         ((1.3, pd.NA, "exceeding", "USD bn"), "more than $1.3 bn"),
-        ((1.9, 1.9, "could have approached", "USD bn per year"), "up to about $1.9 bn a year"),
+        ((1.9, 1.9, "could have approached", "USD bn per year"), "possibly close to $1.9 bn a year"),
         ((15, 15, "close to", "percent"), "close to 15 %"),
         ((3, 4, "range", "years"), "3–4 years"),
         ((18.2, 18.2, "exact", "USD bn"), "$18.2 bn"),
@@ -78,3 +78,17 @@ def test_paper_date_is_the_latest_past_fact_of_the_paper():
     assert data.events()["year_high"].max() > paper["year"], (
         "later outside facts must not move the paper's date"
     )
+
+
+def test_rounded_goes_half_up_not_half_even():
+    assert fmt.rounded(586.5) == "587"
+    assert fmt.rounded(0.125, 2) == "0.13"
+    assert fmt.rounded(1906.0) == "1,906"
+
+
+def test_usd_bn_range_keeps_two_significant_figures():
+    assert fmt.usd_bn_range(1.5795, 1.95) == "$1.6–2.0 bn"
+    assert fmt.usd_bn_range(23.93, 26.59, 0) == "$24–27 bn"
+    assert fmt.usd_bn_range(1.3, float("inf")) == "more than $1.3 bn"
+    assert fmt.usd_bn_range(1.94, 1.95) == "$1.9–2.0 bn"
+    assert fmt.usd_bn_range(1.96, 1.99) == "$2.0 bn"

@@ -78,7 +78,8 @@ def section(name: str) -> str:
         "",
         f"{escape(table.description)}",
         "",
-        f"- Table `{name}`: {len(frame):,} rows, {len(table.fields)} columns.",
+        f"- Table `{name}`: {len(frame):,} row{'' if len(frame) == 1 else 's'}, "
+        f"{len(table.fields)} column{'' if len(table.fields) == 1 else 's'}.",
         f"- Provenance: {escape(provenance(frame, data.sources()))}.",
         f"- Download: {{download}}`{relative} <../data/{relative}>`",
         "",

@@ -9,6 +9,7 @@ reads "2.2–2.5".
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ _QUALIFIER_WORDS = {
     "exact": "",
     "approximately": "about ",
     "close to": "close to ",
-    "could have approached": "up to about ",
+    "could have approached": "possibly close to ",
     "exceeding": "more than ",
     "more than": "more than ",
     "above": "above ",
@@ -113,3 +114,22 @@ def listing(items: list[str]) -> str:
 def row_date(row: pd.Series) -> str:
     """The date of an events or transfers row (its first year, and month and day where given)."""
     return date(row["year_low"], row.get("month"), row.get("day"))
+
+
+def rounded(value: float, digits: int = 0) -> str:
+    """Round half up, as readers expect (586.5 -> "587"), with thousands commas."""
+    quantum = Decimal(1).scaleb(-digits)
+    exact = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return f"{exact:,.{digits}f}"
+
+
+def usd_bn_range(low: float, high: float, digits: int = 1) -> str:
+    """A dollar range computed from vague inputs, at the precision they allow: "$1.6–2.0 bn".
+
+    Inputs such as "close to 15 %" carry about two significant figures, so results are shown
+    to one decimal of a billion; an open top (infinity) reads "more than $X bn".
+    """
+    if math.isinf(high):
+        return f"more than ${rounded(low, digits)} bn"
+    a, b = rounded(low, digits), rounded(high, digits)
+    return f"${a} bn" if a == b else f"${a}–{b} bn"
