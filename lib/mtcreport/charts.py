@@ -553,14 +553,16 @@ def engine_share(frame: pd.DataFrame, source: str):
 
 def russia_shares(rows: pd.DataFrame, source: str):
     """Russia's share of China's imports per window (horizontal bars), SIPRI's published figure as a
-    diamond where there is one. ``rows``: label, russia (%), published (% or missing), group."""
-    fig, ax = style.figure((9.0, 0.9 + 0.42 * len(rows)))
-    colors = {
-        group: color for group, color in zip(rows["group"].unique(), [style.RUSSIA, "#8AA9C9"], strict=False)
-    }
+    diamond where there is one. ``rows``: label, russia (%), published (% or missing), group; each
+    group (successive periods, published windows, latest window) gets its own shade."""
+    fig, ax = style.figure((9.0, 1.4 + 0.42 * len(rows)))
+    shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], "#BBBBBB"]
+    colors = dict(zip(rows["group"].unique(), shades, strict=False))
     for y, row in enumerate(rows.itertuples(index=False)):
-        ax.barh(y, row.russia, color=colors[row.group], height=0.65)
-        ax.text(row.russia - 1, y, f"{row.russia:.0f}", ha="right", va="center", fontsize=8, color="white")
+        color = colors[row.group]
+        ax.barh(y, row.russia, color=color, height=0.65)
+        text_color = "white" if color == style.RUSSIA else "black"
+        ax.text(row.russia - 1, y, f"{row.russia:.0f}", ha="right", va="center", fontsize=8, color=text_color)
         if not pd.isna(row.published):
             ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec="black")
     ax.set_yticks(range(len(rows)), rows["label"])
@@ -572,7 +574,7 @@ def russia_shares(rows: pd.DataFrame, source: str):
     )
     ax.grid(axis="y", visible=False)
     handles = [mpl_patch(colors[g], g) for g in colors]
-    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=1, fontsize=8)
     return style.finish(fig, source)
 
 

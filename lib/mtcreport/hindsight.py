@@ -279,3 +279,43 @@ def latest_russia_share(imports: pd.DataFrame) -> tuple[str, float, str]:
     """Russia's share of China's imports in the latest five-year window: (label, %, edition)."""
     first, last, edition = latest_window(imports)
     return sipri.window_label(first, last), russia_share(imports, first, last, edition), edition
+
+
+# --- the paper's "levels of the 1990s" ------------------------------------------------------------
+#: The paper's "1990s": the calendar decade (its words, not a choice of this report).
+NINETIES = (1990, 1999)
+
+
+def first_russian_year(tiv: pd.DataFrame) -> int:
+    """First year whose deliveries SIPRI books under 'Russia' rather than 'Soviet Union'."""
+    return int(tiv.loc[tiv["supplier_in_sipri"] == "Russia", "year"].min())
+
+
+def years_above(series: pd.Series, level: float, after: int) -> list[int]:
+    """Years after ``after`` in which ``series`` (index = year) exceeds ``level``."""
+    return [int(y) for y, v in series.items() if y > after and v > level]
+
+
+def largest_order_year_after(orders: pd.Series, year: int) -> int:
+    """The year after ``year`` with the largest TIV of new orders."""
+    return int(orders[orders.index > year].idxmax())
+
+
+def sources_cell(ids, label: str = "author"):
+    """A table cell citing sources by id: a link where the source has an address, else its name
+    and year as plain text (the paper itself has no address)."""
+    from mtcreport import data, tables
+
+    sources = data.sources().set_index("id")
+    parts = []
+    for source_id in ids:
+        if source_id is None or pd.isna(source_id):
+            continue
+        row = sources.loc[source_id]
+        if pd.isna(row["url"]):
+            name = row[label] if not pd.isna(row[label]) else row["title"]
+            year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
+            parts.append(tables.escape(f"{name}{year}"))
+        else:
+            parts.append(str(tables.source_link(source_id, label)))
+    return tables.Raw("; ".join(parts))
