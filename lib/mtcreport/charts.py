@@ -444,21 +444,28 @@ VERDICT_COLORS = {
     "partly": style.OKABE_ITO["orange"],
     "not borne out": style.OKABE_ITO["vermillion"],
     "open": "#888888",
+    "not testable": "#888888",
 }
 
 
 def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
-    """Predicted year (hollow circle) against what happened (bar from first to last year), by forecast."""
+    """Predicted year (hollow circle) against what happened (bar from first to last year), by forecast.
+
+    An outcome of a single year is drawn as a square marker, so that no outcome is invisible.
+    """
     years = pd.concat(
         [outcomes["predicted_year"], outcomes["outcome_year_low"], outcomes["outcome_year_high"]]
     )
     first, last = int(min(years.min(), paper_date)), int(years.max())
-    fig, ax = style.figure((9.0, 0.9 + 0.5 * len(outcomes)))
+    fig, ax = style.figure((9.0, 0.9 + 0.45 * len(outcomes)))
     for y, row in enumerate(outcomes.itertuples(index=False)):
         color = VERDICT_COLORS[row.verdict]
         if not pd.isna(row.outcome_year_low):
             high = row.outcome_year_high if not pd.isna(row.outcome_year_high) else row.outcome_year_low
-            ax.plot([row.outcome_year_low, high + 0.02], [y, y], color=color, lw=7, solid_capstyle="butt")
+            if high == row.outcome_year_low:
+                ax.plot([high], [y], "s", ms=9, color=color)
+            else:
+                ax.plot([row.outcome_year_low, high], [y, y], color=color, lw=7, solid_capstyle="butt")
         if not pd.isna(row.predicted_year):
             ax.plot([row.predicted_year], [y], "o", ms=10, mfc="white", mec="black", mew=1.5)
         ax.text(
@@ -467,16 +474,162 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             row.verdict,
             va="center",
             fontsize=8,
-            color=color if row.verdict != "open" else "#555555",
+            color=color if color != "#888888" else "#555555",
         )
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
     ax.set_yticks(range(len(outcomes)), outcomes["subject"])
     ax.set_ylim(len(outcomes) - 0.5, -0.5)
-    ax.set_xlim(first - 0.5, last + 4)
+    ax.set_xlim(first - 0.5, last + 5)
     ax.set_xticks(range(first, last + 2, 2))
-    ax.set_xlabel("year (circle: year the paper named; bar: what happened; dashed: the paper's date)")
+    ax.set_xlabel(
+        "year (circle: year the paper named; bar or square: what happened; dashed: the paper's date)"
+    )
     ax.grid(axis="y", visible=False)
     return style.finish(fig, source, 0.06)
+
+
+def _shade_phases(ax, phases: pd.DataFrame, label: bool) -> None:
+    labelled = set()
+    for row in phases.itertuples(index=False):
+        ax.axvspan(
+            row.year_low - 0.5,
+            row.year_high + 0.5,
+            color=PHASE_COLORS.get(row.id, "#DDDDDD"),
+            alpha=0.12,
+            lw=0,
+        )
+        if label:
+            key = (row.year_low, row.year_high)
+            offset = 0.9 if key not in labelled else 0.8
+            labelled.add(key)
+            ax.annotate(
+                row.label, xy=(row.year_low - 0.3, offset), xycoords=("data", "axes fraction"), fontsize=8
+            )
+
+
+def orders_deliveries(
+    orders: pd.Series, deliveries: pd.Series, phases: pd.DataFrame, paper_date: float, source: str
+):
+    """New orders by year of order (top) above deliveries by year of delivery (bottom), both in TIV,
+    with the paper's phases shaded and its date marked. Both series: index = year."""
+    fig, (top, bottom) = style.figure((9.0, 6.2), nrows=2, sharex=True)
+    for ax, series, color, label in (
+        (top, orders, style.OKABE_ITO["orange"], "new orders\n(millions of TIV, by year of order)"),
+        (bottom, deliveries, style.RUSSIA, "deliveries\n(millions of TIV, by year of delivery)"),
+    ):
+        _shade_phases(ax, phases, label=ax is top)
+        ax.bar(series.index, series.values, color=color, width=0.75)
+        ax.axvline(paper_date, color=style.CHINA, lw=1.5, ls="--")
+        ax.set_ylabel(label)
+    top.annotate(
+        "the paper",
+        xy=(paper_date + 0.2, 0.6),
+        xycoords=("data", "axes fraction"),
+        color=style.CHINA,
+        fontsize=8,
+    )
+    years = list(orders.index) + list(deliveries.index)
+    bottom.set_xlim(min(years) - 0.8, max(years) + 0.8)
+    bottom.set_xlabel("year")
+    return style.finish(fig, source)
+
+
+def engine_share(frame: pd.DataFrame, source: str):
+    """Deliveries per year split into engines and everything else (TIV), with engines' share written
+    above each bar. ``frame``: index = year; columns total, engines, share (per cent)."""
+    fig, ax = style.figure((9.0, 4.2))
+    other = frame["total"] - frame["engines"]
+    ax.bar(frame.index, frame["engines"], color=style.OKABE_ITO["orange"], width=0.75, label="engines")
+    ax.bar(
+        frame.index, other, bottom=frame["engines"], color=style.RUSSIA, width=0.75, label="all other weapons"
+    )
+    for year, row in frame.iterrows():
+        ax.text(year, row["total"], f"{row['share']:.0f}", ha="center", va="bottom", fontsize=7)
+    ax.set_ylabel("deliveries (millions of SIPRI TIV)")
+    ax.set_xlabel("year of delivery (figure above each bar: engines' share of the year, %)")
+    ax.legend()
+    return style.finish(fig, source)
+
+
+def russia_shares(rows: pd.DataFrame, source: str):
+    """Russia's share of China's imports per window (horizontal bars), SIPRI's published figure as a
+    diamond where there is one. ``rows``: label, russia (%), published (% or missing), group; each
+    group (successive periods, published windows, latest window) gets its own shade."""
+    fig, ax = style.figure((9.0, 1.4 + 0.42 * len(rows)))
+    shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], "#BBBBBB"]
+    colors = dict(zip(rows["group"].unique(), shades, strict=False))
+    for y, row in enumerate(rows.itertuples(index=False)):
+        color = colors[row.group]
+        ax.barh(y, row.russia, color=color, height=0.65)
+        text_color = "white" if color == style.RUSSIA else "black"
+        ax.text(row.russia - 1, y, f"{row.russia:.0f}", ha="right", va="center", fontsize=8, color=text_color)
+        if not pd.isna(row.published):
+            ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec="black")
+    ax.set_yticks(range(len(rows)), rows["label"])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(
+        "Russia's (incl. USSR) share of China's arms imports\n"
+        "(% of SIPRI TIV; diamond: the figure SIPRI published)"
+    )
+    ax.grid(axis="y", visible=False)
+    handles = [mpl_patch(colors[g], g) for g in colors]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=1, fontsize=8)
+    return style.finish(fig, source)
+
+
+def mpl_patch(color: str, label: str):
+    from matplotlib.patches import Patch
+
+    return Patch(color=color, label=label)
+
+
+def exporters(china: pd.Series, russia: pd.Series, share: pd.Series, crossover: int | None, source: str):
+    """China's and Russia's arms exports by year (top, TIV) and China's share of Russia's exports
+    (bottom, per cent). All series: index = year."""
+    fig, (top, bottom) = style.figure((9.0, 6.0), nrows=2, sharex=True)
+    top.plot(russia.index, russia.values, color=style.RUSSIA, marker="o", ms=3, label="Russia's exports")
+    top.plot(china.index, china.values, color=style.CHINA, marker="s", ms=3, label="China's exports")
+    if crossover is not None:
+        top.axvline(crossover, color="#555555", lw=1, ls=":")
+        top.annotate(
+            f"China above Russia ({crossover})",
+            xy=(crossover - 0.3, 0.9),
+            xycoords=("data", "axes fraction"),
+            ha="right",
+            fontsize=8,
+        )
+    top.set_ylabel("arms exports, all customers\n(millions of SIPRI TIV)")
+    top.legend(loc="upper left")
+    bottom.bar(share.index, share.values, color=style.RUSSIA, width=0.75)
+    bottom.set_ylabel("China's share of\nRussia's exports (%)")
+    bottom.set_xlabel("year of delivery")
+    return style.finish(fig, source)
+
+
+def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
+    """Russia's officially announced arms exports in US dollars (top; hollow marks: 'more than' or
+    'about') above SIPRI's TIV for Russia's exports (bottom). ``official``: year, usd_billion, exact."""
+    fig, (top, bottom) = style.figure((9.0, 5.6), nrows=2, sharex=True)
+    exact = official[official["exact"]]
+    vague = official[~official["exact"]]
+    top.plot(exact["year"], exact["usd_billion"], "o", ms=7, color=style.RUSSIA, label="stated figure")
+    top.plot(
+        vague["year"],
+        vague["usd_billion"],
+        "o",
+        ms=7,
+        mfc="white",
+        mec=style.RUSSIA,
+        label='"more than", "about"',
+    )
+    top.set_ylim(0, official["usd_billion"].max() * 1.2)
+    top.set_ylabel("official arms exports\n(billion US dollars)")
+    top.legend(loc="lower left", fontsize=8)
+    bottom.bar(tiv.index, tiv.values, color=style.RUSSIA, width=0.75)
+    bottom.set_ylabel("SIPRI's measure\n(millions of TIV)")
+    bottom.set_xlabel("year")
+    return style.finish(fig, source)
 
 
 def engine_deliveries(per_year: pd.DataFrame, source: str):

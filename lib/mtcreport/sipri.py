@@ -47,10 +47,14 @@ def window_label(first: int, last: int) -> str:
 def supplier_shares(imports: pd.DataFrame, windows=WINDOWS, named=("Russia", "France", "Ukraine", "Israel")):
     """Percentage shares of China's imports by supplier per window; other suppliers pooled.
 
+    'Russia' includes the Soviet Union (SIPRI's supplier name for deliveries up to 1991).
+
     Returns (shares, editions): shares has one row per window (labelled like '2015–19') and
     one column per named supplier plus 'other'; editions maps each label to its edition.
     """
     imports = with_edition(imports)
+    # SIPRI's "Soviet Union" (to 1991) and "Russia" (from 1992) are one supplier here.
+    imports = imports.assign(supplier=imports["supplier"].replace({"Soviet Union": "Russia"}))
     rows, editions = {}, {}
     for first, last, year in windows:
         label = window_label(first, last)

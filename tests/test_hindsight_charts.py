@@ -1,0 +1,45 @@
+"""Chapter 7's charts: every outcome visible, labelled axes, a source line, no titles."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from mtcreport import charts, data, hindsight
+
+
+def test_a_one_year_outcome_gets_a_marker_not_an_invisible_bar():
+    outcomes = data.outcomes()
+    one_year = outcomes[outcomes["outcome_year_low"] == outcomes["outcome_year_high"]]
+    assert not one_year.empty  # the data have such rows (Il-476, heavy helicopter, competitor)
+    fig = charts.scorecard(one_year, 2012.7, source="Source: test.")
+    squares = [line for line in fig.axes[0].lines if line.get_marker() == "s"]
+    assert len(squares) == len(one_year)
+    plt.close(fig)
+
+
+def test_orders_and_deliveries_chart_has_two_labelled_panels_and_a_source():
+    register, tiv = data.sipri_register(), data.sipri_tiv()
+    deliveries = tiv.set_index("year")["tiv_millions"]
+    orders = hindsight.orders_by_year(register, years=deliveries.index)
+    fig = charts.orders_deliveries(orders, deliveries, data.phases(), 2012.7, source="Source: test.")
+    top, bottom = fig.axes
+    assert "orders" in top.get_ylabel() and "deliveries" in bottom.get_ylabel()
+    assert all(ax.get_title() == "" for ax in fig.axes)
+    assert any(t.get_text() == "Source: test." for t in fig.texts)
+    # one bar per year in each panel
+    assert len(top.containers[0]) == len(orders) and len(bottom.containers[0]) == len(deliveries)
+    plt.close(fig)
+
+
+def test_russia_shares_chart_marks_each_published_figure():
+    rows = pd.DataFrame(
+        {
+            "label": ["a", "b", "c"],
+            "russia": [60.0, 70.0, 80.0],
+            "published": [None, 71.0, None],
+            "group": ["x", "y", "z"],
+        }
+    )
+    fig = charts.russia_shares(rows, source="Source: test.")
+    diamonds = [line for line in fig.axes[0].lines if line.get_marker() == "D"]
+    assert len(diamonds) == 1 and diamonds[0].get_xdata()[0] == 71.0
+    plt.close(fig)
