@@ -101,7 +101,7 @@ def test_paper_rows_point_at_a_paragraph():
         frame = data.load(name)
         if "locator" in frame.columns:
             paper_rows = frame[frame["source"] == "kashin2012"]
-            assert paper_rows["locator"].str.fullmatch(r"¶\d+").all(), name
+            assert paper_rows["locator"].str.fullmatch(r"¶\d+(, bullet \d+)?").all(), name
 
 
 def test_the_two_2012_contracts_behind_the_combined_value_exist():
