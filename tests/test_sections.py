@@ -177,3 +177,15 @@ def test_paragraph_counts_agree_with_the_paper():
         else:
             expected.append((part.heading, bullets))
     assert counted == expected
+
+
+def test_a_list_without_its_bullet_count_is_refused(data_copy):
+    set_cell(data_copy, "sections", "recovery", "list_items", "")
+    with pytest.raises(data.DataError, match=r'sections\.csv: row 6 .*column "list_paragraph/list_items"'):
+        data.validate()
+
+
+def test_a_list_paragraph_beyond_the_part_is_refused(data_copy):
+    set_cell(data_copy, "sections", "recovery", "list_paragraph", "7")
+    with pytest.raises(data.DataError, match=r"sections\.csv: row 6 .*must be one of the part\'s paragraphs"):
+        data.validate()
