@@ -73,6 +73,15 @@ def test_four_chinese_aircraft_types_depend_on_russian_engines():
     assert chinese.loc[~chinese["depends_on_russia"], "aircraft"].tolist() == ["jh7a"]
 
 
+def test_the_engines_table_holds_only_chinese_aircraft_and_russian_engines():
+    # The table restates Crisis ¶5: Chinese combat aircraft and the Russian engine each relies on.
+    origin = data.systems().set_index("id")["origin"]
+    engines = data.engines()
+    assert (engines["aircraft"].map(origin) == "China").all()
+    assert engines["engine"].dropna().map(origin).eq("Russia").all()
+    assert len(engines) == 5  # four types on Russian engines and the JH-7A
+
+
 def test_income_shares_add_up_to_the_whole():
     shares = (
         data.indicators()
@@ -101,7 +110,7 @@ def test_paper_rows_point_at_a_paragraph():
         frame = data.load(name)
         if "locator" in frame.columns:
             paper_rows = frame[frame["source"] == "kashin2012"]
-            assert paper_rows["locator"].str.fullmatch(r"¶\d+").all(), name
+            assert paper_rows["locator"].str.fullmatch(r"¶\d+(, bullet \d+)?").all(), name
 
 
 def test_the_two_2012_contracts_behind_the_combined_value_exist():

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +40,32 @@ _PANDAS_TYPES = {
 }
 
 
-#: The paper's sections, as its headings name them (keys are the ``section`` column's values).
-SECTION_TITLES = {
-    "summary": "Summary",
-    "introduction": "Introduction",
-    "key_projects": "Key cooperative projects",
-    "crisis": "Crisis",
-    "competition": "Competition",
-    "recovery": "Recovery and the current state of cooperation",
-    "prospects": "Prospects",
-    "author_note": "About the author",
-}
+class _SectionTitles(Mapping):
+    """Section id -> the title the report uses for that part of the paper.
+
+    Read from the ``sections`` table (``data/sections.csv``) on each use, so that the titles,
+    like every other fact, live in the data; the table itself is cached by :func:`load`.
+    """
+
+    def _titles(self) -> dict[str, str]:
+        frame = sections()
+        return dict(zip(frame["id"], frame["title"], strict=True))
+
+    def __getitem__(self, key: str) -> str:
+        titles = self._titles()
+        if key not in titles:
+            raise KeyError(f"no section {key!r} in data/sections.csv; have {sorted(titles)}")
+        return titles[key]
+
+    def __iter__(self):
+        return iter(self._titles())
+
+    def __len__(self) -> int:
+        return len(self._titles())
+
+
+#: The paper's parts, keyed by the ``section`` column's values, titled from ``data/sections.csv``.
+SECTION_TITLES: Mapping[str, str] = _SectionTitles()
 
 
 class DataError(ValueError):
@@ -348,6 +364,11 @@ def validate() -> None:
 def sources() -> pd.DataFrame:
     """Sources cited by the rows: the paper and outside sources."""
     return load("sources")
+
+
+def sections() -> pd.DataFrame:
+    """The parts of the paper, in printed order, with their headings and paragraph counts."""
+    return load("sections").sort_values("order", ignore_index=True)
 
 
 def organisations() -> pd.DataFrame:
