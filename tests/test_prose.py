@@ -7,6 +7,7 @@ in the paper (when its copy is beside this checkout, as in CI); "Certain" fails 
 "certain" is written in lower case there.
 """
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -44,7 +45,14 @@ def _lower_words() -> set[str]:
         texts = [_source(c) for c in notebook["cells"] if c["cell_type"] == "markdown"]
         texts += glued_text(notebook).values()
         words.update(_words(texts))
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.csv"))]
+    # text cells of the data (cells with a space: ids and codes such as "iskander" are not words)
+    texts = [
+        cell
+        for path in sorted((ROOT / "data").glob("*.csv"))
+        for row in csv.reader(path.read_text(encoding="utf-8").splitlines())
+        for cell in row
+        if " " in cell
+    ]
     texts += [p.read_text(encoding="utf-8") for p in sorted(PAPER.glob("*.txt"))]
     return words | _words(texts)
 
@@ -68,7 +76,9 @@ def mid_sentence(before: str) -> bool:
         # did not end one
         previous = tail.rstrip().rsplit("\n", 1)[-1].strip()
         return bool(previous) and not re.search(ends_sentence + r"|^#|^\|", previous)
-    line = tail.rsplit("\n", 1)[-1].strip()
+    line = tail.rsplit("\n", 1)[-1].strip().rstrip("*_").strip()  # bold or italic opens
+    if not line:
+        return False
     if re.fullmatch(r"[-*]|\d+\.|#+", line) or line.endswith("|"):
         return False
     return not re.search(ends_sentence, line)
@@ -154,3 +164,4 @@ def test_the_check_allows_names_and_sentence_starts():
     assert mid_sentence("the trade\n")
     assert not mid_sentence("The trade grew.\n")
     assert not mid_sentence("| a | ")
+    assert not mid_sentence("1. **")

@@ -88,12 +88,14 @@ def show(frame: pd.DataFrame, caption: str, name: str, source: str, filterable: 
     return Markdown(markdown(frame, caption, name, source, filterable))
 
 
-def claims(sections: list[str], name: str) -> Markdown:
-    """The paper's claims from the given sections, typed, as a numbered table."""
-    from mtcreport import data
+def claims(chapter: str, name: str) -> Markdown:
+    """The paper's claims that a chapter takes up (see :mod:`mtcreport.book`), as a numbered table."""
+    from mtcreport import book, data
 
     rows = data.claims()
-    rows = rows[rows["section"].isin(sections)]
+    rows = rows[
+        [book.chapter_of(s, loc) == chapter for s, loc in zip(rows["section"], rows["locator"], strict=True)]
+    ]
     listing = pd.DataFrame(
         {
             "Where": [
@@ -104,12 +106,12 @@ def claims(sections: list[str], name: str) -> Markdown:
             "Claim (in this report's words)": rows["claim"],
         }
     )
-    titles = ", ".join(data.SECTION_TITLES[s] for s in sections)
+    parts = book.span(chapter)
     return show(
         listing,
-        caption=f"The paper's claims in this part ({titles})",
+        caption=f"The paper's claims taken up here ({parts})",
         name=name,
-        source=f"Source: Kashin (2012), {titles}; table claims.",
+        source=f"Source: Kashin (2012), {parts}; table claims.",
     )
 
 
