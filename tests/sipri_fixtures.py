@@ -61,6 +61,8 @@ DELIVERY_RAW = [
     "TIV delivery values",
 ]
 SYNTHETIC = "Synthetic test item"
+#: The files of a synthetic edition.
+FILES = ("trade-register.csv", "deliveries.csv", "importers.csv", "exporters.csv")
 
 
 def read(folder: Path, name: str) -> pd.DataFrame:
@@ -69,7 +71,12 @@ def read(folder: Path, name: str) -> pd.DataFrame:
 
 def preamble(title: str, generated: str | None) -> list[list[str]]:
     """A few preamble lines like SIPRI's (SIPRI's lines hold no commas), then the stamp."""
-    lines = [[title], ["A '?' in a column marks uncertain data."], [""], ["Source: SIPRI Arms Transfers Database"]]
+    lines = [
+        [title],
+        ["A '?' in a column marks uncertain data."],
+        [""],
+        ["Source: SIPRI Arms Transfers Database"],
+    ]
     if generated:
         lines.append([f"Data generated: {generated} 2:29:20 PM"])
     return lines
@@ -82,7 +89,7 @@ def _text(rows: list[list[str]]) -> str:
 
 
 def register_text(frame: pd.DataFrame, generated: str | None) -> str:
-    rows = preamble("Transfers of major conventional arms to China", generated) + [REGISTER_RAW]
+    rows = [*preamble("Transfers of major conventional arms to China", generated), REGISTER_RAW]
     rows += frame[REGISTER_NAMED].astype(str).values.tolist()
     return _text(rows)
 
@@ -93,7 +100,7 @@ def deliveries_text(frame: pd.DataFrame, generated: str | None, extra_columns: b
     body = frame[DELIVERY_RAW].astype(str).values.tolist()
     if extra_columns:
         header += ["Description", "Status", "Local production"]
-        body = [row + ["", "New", "No"] for row in body]
+        body = [[*row, "", "New", "No"] for row in body]
     head = preamble("Transfers of major conventional arms to China", generated) if generated else []
     return _text([*head, header, *body])
 
@@ -180,20 +187,69 @@ def write_next_edition(folder: Path, target: Path) -> None:
     rows = []
     tiv = read(folder, "russia_china_tiv_by_year.csv")
     for _, r in tiv[tiv["year"].astype(int) < 2004].iterrows():
-        rows.append([str(90000 + int(r["year"])), r["supplier_in_sipri"], "China", "Earlier deliveries", "1989", r["year"], "1", r["tiv_millions"]])
+        rows.append(
+            [
+                str(90000 + int(r["year"])),
+                r["supplier_in_sipri"],
+                "China",
+                "Earlier deliveries",
+                "1989",
+                r["year"],
+                "1",
+                r["tiv_millions"],
+            ]
+        )
     deliveries = read(folder, "russia_china_delivery_rows_2026ed.csv")
     for _, r in deliveries.iterrows():
         value = r["TIV delivery values"]
         if (int(r["SIPRI AT Database ID"]), int(r["Delivery year"])) == (REVISED["deal"], REVISED["year"]):
             value = f"{REVISED['tiv']:g}"
         rows.append([r[c] if c != "TIV delivery values" else value for c in DELIVERY_RAW])
-    rows.append([str(MORE["deal"]), "Russia", "China", "D-30 (12000)", "2015", "2026", str(MORE["number"]), f"{MORE['tiv']:g}"])
-    rows.append([str(NEW_DEAL["id"]), "Russia", "China", SYNTHETIC, "2026", "2026", str(NEW_DEAL["number"]), f"{NEW_DEAL['tiv']:g}"])
+    rows.append(
+        [
+            str(MORE["deal"]),
+            "Russia",
+            "China",
+            "D-30 (12000)",
+            "2015",
+            "2026",
+            str(MORE["number"]),
+            f"{MORE['tiv']:g}",
+        ]
+    )
+    rows.append(
+        [
+            str(NEW_DEAL["id"]),
+            "Russia",
+            "China",
+            SYNTHETIC,
+            "2026",
+            "2026",
+            str(NEW_DEAL["number"]),
+            f"{NEW_DEAL['tiv']:g}",
+        ]
+    )
     imports = read(folder, "china_arms_imports_by_supplier_tiv.csv")
     imports = imports[~imports["supplier"].isin(["Russia", "Soviet Union"])]
-    latest = imports.assign(ed=imports["sipri_edition"].str[:4]).sort_values("ed").groupby(["year", "supplier"]).tail(1)
+    latest = (
+        imports.assign(ed=imports["sipri_edition"].str[:4])
+        .sort_values("ed")
+        .groupby(["year", "supplier"])
+        .tail(1)
+    )
     for n, (_, r) in enumerate(latest.sort_values(["year", "supplier"]).iterrows()):
-        rows.append([str(80000 + n), r["supplier"], "China", "Other supplier total", "1989", r["year"], "1", r["tiv_millions"]])
+        rows.append(
+            [
+                str(80000 + n),
+                r["supplier"],
+                "China",
+                "Other supplier total",
+                "1989",
+                r["year"],
+                "1",
+                r["tiv_millions"],
+            ]
+        )
     rows.append(["89999", "France", "China", "Other supplier total", "2025", "2026", "1", "30"])
     frame = pd.DataFrame(rows, columns=DELIVERY_RAW)
     (target / "deliveries.csv").write_text(deliveries_text(frame, "20 Apr 2027"), encoding="utf-8")
@@ -203,5 +259,9 @@ def write_next_edition(folder: Path, target: Path) -> None:
         for year in (2024, 2025, 2026):
             tables[kind][name][year] = "100"
     years = range(1950, 2028)
-    (target / "importers.csv").write_text(table_text("Recipient", tables["importers"], years, "20 Apr 2027"), encoding="utf-8")
-    (target / "exporters.csv").write_text(table_text("Supplier", tables["exporters"], years, "20 Apr 2027"), encoding="utf-8")
+    (target / "importers.csv").write_text(
+        table_text("Recipient", tables["importers"], years, "20 Apr 2027"), encoding="utf-8"
+    )
+    (target / "exporters.csv").write_text(
+        table_text("Supplier", tables["exporters"], years, "20 Apr 2027"), encoding="utf-8"
+    )

@@ -91,6 +91,18 @@ DELIVERY_COLUMNS = [
     "Numbers delivered",
     "TIV delivery values",
 ]
+#: SIPRI's other per-year columns: allowed, not kept.
+DELIVERY_EXTRA = [
+    "Description",
+    "Armament category",
+    "Order date is estimate",
+    "Numbers delivered is estimate",
+    "Delivery year is estimate",
+    "Status",
+    "SIPRI estimate",
+    "TIV deal unit",
+    "Local production",
+]
 KIND_NAMES = {
     "register": "trade register",
     "deliveries": "per-year delivery rows",
@@ -113,7 +125,7 @@ RESOURCES = {
     "sipri_deliveries": "external/russia_china_delivery_rows_{e}ed.csv",
     "sipri_tiv_tables": "external/sipri_tiv_tables_{e}ed.csv",
 }
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 class SipriImportError(Exception):
@@ -159,7 +171,7 @@ def _name_columns(cells: list[str]) -> list[str]:
     out = []
     for cell in cells:
         name = cell.strip()
-        if name in ("", "?") and out:
+        if name in ("", "?") and out and out[-1] in ("Year of order", "Number ordered", "Number delivered"):
             name = f"{out[-1]} uncertain (?)"
         out.append(name)
     return out
@@ -204,7 +216,7 @@ def read_export(path: Path) -> Export:
                 )
             if missing:
                 expected = REGISTER_COLUMNS if kind == "register" else DELIVERY_COLUMNS
-                unknown = [h for h in header if h and h not in expected]
+                unknown = [h for h in header if h and h not in expected + DELIVERY_EXTRA]
                 hint = f"; found instead: {', '.join(unknown)}" if unknown else ""
                 raise SipriImportError(
                     path,
@@ -253,12 +265,15 @@ def read_folder(src: Path) -> dict[str, Export]:
             raise export.error(
                 export.header_line,
                 export.header[0],
-                f"a second {KIND_NAMES[export.kind]} in the folder (the first is {found[export.kind].path.name})",
+                f"a second {KIND_NAMES[export.kind]} in the folder "
+                f"(the first is {found[export.kind].path.name})",
             )
         found[export.kind] = export
     for kind, name in KIND_NAMES.items():
         if kind not in found:
-            raise SipriImportError(src, None, "-", f"no {name} among the files ({', '.join(p.name for p in files)})")
+            raise SipriImportError(
+                src, None, "-", f"no {name} among the files ({', '.join(p.name for p in files)})"
+            )
     return found
 
 
@@ -366,7 +381,11 @@ def check(exports: dict[str, Export], edition: int) -> None:
         _year(reg, line, "Year of order", row["Year of order"], edition + 1)
         for col in ("Number ordered", "Number delivered"):
             _int(reg, line, col, row[col], required=False)
-        for col in ("Year of order uncertain (?)", "Number ordered uncertain (?)", "Number delivered uncertain (?)"):
+        for col in (
+            "Year of order uncertain (?)",
+            "Number ordered uncertain (?)",
+            "Number delivered uncertain (?)",
+        ):
             if row[col] not in ("", "?"):
                 raise reg.error(line, col, f'value "{row[col]}" is not SIPRI\'s uncertainty marker "?"')
         for part in filter(None, (p.strip() for p in row["Year(s) of delivery"].split(";"))):
@@ -486,7 +505,11 @@ def build_deliveries(export, edition, previous, source) -> pd.DataFrame:
     if previous is not None and len(previous):
         old = dict(
             zip(
-                zip(previous["SIPRI AT Database ID"].astype(int), previous["Delivery year"].astype(int), strict=True),
+                zip(
+                    previous["SIPRI AT Database ID"].astype(int),
+                    previous["Delivery year"].astype(int),
+                    strict=True,
+                ),
                 previous["id"],
                 strict=True,
             )
@@ -557,7 +580,9 @@ def build_china_imports(export, edition, source) -> pd.DataFrame:
         }
         for (year, supplier), value in sums.items()
     ]
-    return pd.DataFrame(rows, columns=["id", "year", "supplier", "tiv_millions", "source_file", "sipri_edition"])
+    return pd.DataFrame(
+        rows, columns=["id", "year", "supplier", "tiv_millions", "source_file", "sipri_edition"]
+    )
 
 
 def build_tiv_tables(exports: dict[str, Export], edition: int, sources: dict[str, str]) -> pd.DataFrame:
@@ -776,8 +801,12 @@ def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], sum
         try:
             mtcdata._validate(copy)
         except mtcdata.DataError as exc:
+            shown = exc.path.replace(str(copy), _shown(data_folder))
             raise SipriImportError(
-                exc.path, exc.row, exc.column, f"the imported table breaks the data package's schema: {exc.reason}"
+                shown,
+                exc.row,
+                exc.column,
+                f"the table this import would write breaks the data package's schema: {exc.reason}",
             ) from None
         for rel in changed:
             os.replace(copy / rel, data_folder / rel)
@@ -787,11 +816,22 @@ def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], sum
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _shown(folder: Path) -> str:
+    try:
+        return folder.relative_to(REPO).as_posix()
+    except ValueError:
+        return str(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sipri-update", description=__doc__.split("\n\n")[0])
     parser.add_argument("src", type=Path, help="folder with one edition's SIPRI export files")
-    parser.add_argument("--edition", type=int, help="year of SIPRI's March release, when the files do not say")
-    parser.add_argument("--threshold", type=float, default=1.0, help="smallest TIV revision listed (millions)")
+    parser.add_argument(
+        "--edition", type=int, help="year of SIPRI's March release, when the files do not say"
+    )
+    parser.add_argument(
+        "--threshold", type=float, default=1.0, help="smallest TIV revision listed (millions)"
+    )
     parser.add_argument("--data", type=Path, default=REPO / "data", help="the data package folder")
     args = parser.parse_args(argv)
     start = dt.datetime.now()

@@ -52,8 +52,14 @@ def compare(previous: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], thr
     """The changes between two sets of SIPRI tables (text frames as read from the CSV files)."""
     old_tiv = previous.get("sipri_tiv")
     new_tiv = new["sipri_tiv"]
-    old_values = {} if old_tiv is None else dict(zip(_num(old_tiv["year"]), _num(old_tiv["tiv_millions"]), strict=True))
-    old_editions = {} if old_tiv is None else dict(zip(_num(old_tiv["year"]), old_tiv["sipri_edition"], strict=True))
+    old_values = (
+        {}
+        if old_tiv is None
+        else dict(zip(_num(old_tiv["year"]), _num(old_tiv["tiv_millions"]), strict=True))
+    )
+    old_editions = (
+        {} if old_tiv is None else dict(zip(_num(old_tiv["year"]), old_tiv["sipri_edition"], strict=True))
+    )
     new_values = dict(zip(_num(new_tiv["year"]), _num(new_tiv["tiv_millions"]), strict=True))
     old_last = int(max(old_values)) if old_values else None
     new_last = int(max(new_values))
@@ -90,7 +96,11 @@ def compare(previous: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], thr
         }
 
     added = [deal(r) for r in new_reg.to_dict("records") if r["id"] not in old_ids]
-    removed = [] if old_reg is None else [deal(r) for r in old_reg.to_dict("records") if r["id"] not in set(new_reg["id"])]
+    removed = (
+        []
+        if old_reg is None
+        else [deal(r) for r in old_reg.to_dict("records") if r["id"] not in set(new_reg["id"])]
+    )
 
     dlv = new["sipri_deliveries"]
     later = dlv[_num(dlv["Delivery year"]) > (old_last or 0)]
@@ -159,8 +169,12 @@ def frames(summary: dict) -> dict[str, pd.DataFrame]:
         "revisions": pd.DataFrame(
             {
                 "Year": [str(r["year"]) for r in summary["tiv_revisions"]],
-                "Before (TIV m)": [f"{r['old']:,.0f} ({r['old_edition']} update)" for r in summary["tiv_revisions"]],
-                f"{summary['edition']} update (TIV m)": [f"{r['new']:,.0f}" for r in summary["tiv_revisions"]],
+                "Before (TIV m)": [
+                    f"{r['old']:,.0f} ({r['old_edition']} update)" for r in summary["tiv_revisions"]
+                ],
+                f"{summary['edition']} update (TIV m)": [
+                    f"{r['new']:,.0f}" for r in summary["tiv_revisions"]
+                ],
                 "Change": [f"{r['change']:+,.0f}" for r in summary["tiv_revisions"]],
             }
         ),
@@ -217,8 +231,13 @@ def describe(summary: dict) -> list[str]:
         for d in summary["deals_removed"]
     ]
     out.append(f"- deliveries in new years: {len(summary['deliveries_added'])}")
-    out += [f"    {d['year']} {d['designation']} x{d['number']}: {d['tiv']:g} TIV m" for d in summary["deliveries_added"]]
-    out.append(f"- yearly TIV revised by {summary['threshold']:g} million or more: {len(summary['tiv_revisions'])}")
+    out += [
+        f"    {d['year']} {d['designation']} x{d['number']}: {d['tiv']:g} TIV m"
+        for d in summary["deliveries_added"]
+    ]
+    out.append(
+        f"- yearly TIV revised by {summary['threshold']:g} million or more: {len(summary['tiv_revisions'])}"
+    )
     out += [
         f"    {r['year']}: {r['old']:g} ({r['old_edition']} update) -> {r['new']:g} ({r['change']:+g})"
         for r in summary["tiv_revisions"]
