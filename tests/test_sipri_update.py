@@ -344,3 +344,20 @@ def test_number_format_matches_the_files():
         "1074.95",
         "0",
     ]
+
+
+def test_appendix_status_before_and_after_an_import(next_edition, data_copy):
+    before = sipri_changes.status(None, ["2024 update", "2025 update", "2026 update"])
+    assert "No SIPRI edition has been imported" in before and "2024, 2025 and 2026 updates" in before
+    summary = su.run(next_edition, data_copy, today=pd.Timestamp("2027-04-21").date())
+    after = sipri_changes.status(summary, [])
+    assert "2027 update (data to 2026)" in after and "2027-04-21" in after and "2027-04-20" in after
+
+
+def test_appendix_report_shows_only_tables_with_rows(next_edition, data_copy):
+    summary = su.run(next_edition, data_copy)
+    text = sipri_changes.report_markdown(summary)
+    assert "**Last year of data:** 2026 (before the import: 2025)." in text
+    assert ":name: tbl-sipri-update-revisions" in text and ":name: tbl-sipri-update-deals-added" in text
+    assert "tbl-sipri-update-deals-removed" not in text  # no deal was removed
+    assert fx.SYNTHETIC in text and "| 2022–26 | – |" in text

@@ -245,3 +245,70 @@ def describe(summary: dict) -> list[str]:
     out.append("- Russia's share of China's arms imports (before -> after):")
     out += [f"    {_window(s)}: {_pct(s['old'])} -> {_pct(s['new'])}" for s in summary["russia_share"]]
     return out
+
+
+def status(summary: dict | None, editions_held: list[str]) -> str:
+    """One sentence on where the book's SIPRI tables come from (for the appendix page)."""
+    if summary is None:
+        from mtcreport import fmt
+
+        years = [str(e).split()[0] for e in editions_held]
+        held = f"{fmt.listing(years)} update{'s' if len(years) > 1 else ''}"
+        return (
+            "No SIPRI edition has been imported with the report's importer yet: the SIPRI tables of "
+            f"this book are third-party copies of SIPRI exports from the {held}, "
+            "described in the README of the data/external folder. The rest of this page fills in "
+            "once someone imports SIPRI's own files."
+        )
+    generated = sorted({e["generated"] for e in summary["exports"] if e["generated"]})
+    when = f", generated on {' and '.join(generated)}" if generated else ""
+    return (
+        f"The SIPRI tables of this book come from the {summary['edition']} update (data to "
+        f"{summary['data_to']}), imported on {summary['imported']} from SIPRI's own exports{when}. "
+        "The edition they replaced is compared below."
+    )
+
+
+def report_markdown(summary: dict) -> str:
+    """The change summary as MyST: short statements and numbered tables (only non-empty ones)."""
+    from mtcreport import tables
+
+    edition = summary["edition"]
+    last = summary["last_year"]
+    source = (
+        f"Source: SIPRI Arms Transfers Database, {edition} update and the tables it replaced; compared by "
+        "make sipri-update (data/external/sipri_update_summary.json)."
+    )
+    shown = frames(summary)
+    before = "none" if last["old"] is None else str(last["old"])
+    parts = [
+        f"**Last year of data:** {last['new']} (before the import: {before}).",
+        f"**Deals:** {len(summary['deals_added'])} added to SIPRI's register, "
+        f"{len(summary['deals_removed'])} removed from it.",
+        f"**Deliveries in new years:** {len(summary['deliveries_added'])} rows.",
+        f"**Yearly totals revised** by {summary['threshold']:g} million TIV or more: "
+        f"{len(summary['tiv_revisions'])} years.",
+    ]
+    specs = [
+        (
+            "revisions",
+            "Yearly Russian deliveries to China revised by the new edition",
+            "tbl-sipri-update-revisions",
+        ),
+        ("deals_added", "Deals new in SIPRI's register", "tbl-sipri-update-deals-added"),
+        ("deals_removed", "Deals no longer in SIPRI's register", "tbl-sipri-update-deals-removed"),
+        (
+            "deliveries_added",
+            "Deliveries in years the earlier data did not cover",
+            "tbl-sipri-update-deliveries",
+        ),
+        (
+            "russia_share",
+            "Russia's share of China's arms imports, before and after",
+            "tbl-sipri-update-shares",
+        ),
+    ]
+    for key, caption, name in specs:
+        if len(shown[key]):
+            parts.append(tables.markdown(shown[key], caption=caption, name=name, source=source))
+    return "\n\n".join(parts) + "\n"
