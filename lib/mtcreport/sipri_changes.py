@@ -285,9 +285,10 @@ def report_markdown(summary: dict) -> str:
         f"**Last year of data:** {last['new']} (before the import: {before}).",
         f"**Deals:** {len(summary['deals_added'])} added to SIPRI's register, "
         f"{len(summary['deals_removed'])} removed from it.",
-        f"**Deliveries in new years:** {len(summary['deliveries_added'])} rows.",
+        f"**Deliveries in new years:** {len(summary['deliveries_added'])} "
+        f"row{'' if len(summary['deliveries_added']) == 1 else 's'} of SIPRI's per-year data.",
         f"**Yearly totals revised** by {summary['threshold']:g} million TIV or more: "
-        f"{len(summary['tiv_revisions'])} years.",
+        f"{len(summary['tiv_revisions'])} year{'' if len(summary['tiv_revisions']) == 1 else 's'}.",
     ]
     specs = [
         (
