@@ -361,3 +361,17 @@ def test_appendix_report_shows_only_tables_with_rows(next_edition, data_copy):
     assert ":name: tbl-sipri-update-revisions" in text and ":name: tbl-sipri-update-deals-added" in text
     assert "tbl-sipri-update-deals-removed" not in text  # no deal was removed
     assert fx.SYNTHETIC in text and "| 2022–26 | – |" in text
+
+
+def test_register_ids_follow_the_deal_not_the_row_order(tmp_path):
+    """SIPRI's export order is arbitrary: shuffled rows keep their ids and their place."""
+    register = fx.read(DATA, "russia_china_trade_register_2026ed.csv")
+    shuffled = register.sample(frac=1, random_state=7)
+    (tmp_path / "register.csv").write_text(fx.register_text(shuffled, "18 May 2026"), encoding="utf-8")
+    export = su.read_export(tmp_path / "register.csv")
+    source = register["source_file"].iloc[0]
+    frame = su.build_register(export, 2026, register, source)
+    assert su.to_csv(frame) == committed("russia_china_trade_register_2026ed.csv")
+    # Two deals of one year for the same helicopter are told apart by number ordered and comments.
+    twins = register[(register["Year of order"] == "2019") & (register["Weapon designation"] == "Mi-17")]
+    assert len(twins) == 2

@@ -446,22 +446,52 @@ def source_label(export: Export) -> str:
 
 
 def _register_key(row) -> tuple:
+    """What identifies a deal in the register, which has no deal id."""
     return (row["Supplier"], str(row["Year of order"]), row["Weapon designation"], row["Weapon description"])
 
 
-def _keyed(rows, key) -> list[tuple]:
-    """Keys made unique by their occurrence: (key, n)."""
-    seen: dict[tuple, int] = {}
-    out = []
-    for row in rows:
-        k = key(row)
-        seen[k] = seen.get(k, 0) + 1
-        out.append((*k, seen[k]))
-    return out
+def _register_ids(frame: pd.DataFrame, previous: pd.DataFrame | None) -> list[str]:
+    """Ids kept from the previous register for the same deal, new ones (r + number) otherwise.
+
+    A deal is matched first on its key plus number ordered and comments (which tell apart two
+    deals of one year for the same weapon), then on its key alone, in order.
+    """
+    rows = frame.to_dict("records")
+    ids: list[str | None] = [None] * len(rows)
+    old = [] if previous is None else previous.to_dict("records")
+    free = list(range(len(old)))
+    for exact in (True, False):
+        for i, row in enumerate(rows):
+            if ids[i] is not None:
+                continue
+            for j in free:
+                same = _register_key(old[j]) == _register_key(row)
+                if same and (
+                    not exact
+                    or (old[j]["Number ordered"], old[j]["Comments"])
+                    == (
+                        row["Number ordered"],
+                        row["Comments"],
+                    )
+                ):
+                    ids[i] = old[j]["id"]
+                    free.remove(j)
+                    break
+    numbers = [int(m.group(1)) for m in (re.match(r"r(\d+)$", r["id"]) for r in old) if m]
+    next_number = max(numbers, default=0) + 1
+    for i, value in enumerate(ids):
+        if value is None:
+            ids[i] = f"r{next_number:03d}"
+            next_number += 1
+    return ids
 
 
 def build_register(export: Export, edition: int, previous: pd.DataFrame | None, source: str) -> pd.DataFrame:
-    """SIPRI's register rows for Russia (and Soviet deals delivering from 1990) to China."""
+    """SIPRI's register rows for Russia (and Soviet deals delivering from 1990) to China.
+
+    Rows are ordered by year of order, then by id, so that an edition that keeps a deal keeps
+    its place in the file.
+    """
     keep = []
     for _, row in export.rows:
         years = [int(p) for p in row["Year(s) of delivery"].split(";") if p.strip()]
@@ -471,19 +501,9 @@ def build_register(export: Export, edition: int, previous: pd.DataFrame | None, 
             keep.append({c: row[c] for c in REGISTER_COLUMNS})
     frame = pd.DataFrame(keep, columns=REGISTER_COLUMNS, dtype=str)
     frame = frame.iloc[frame["Year of order"].astype(int).argsort(kind="stable")].reset_index(drop=True)
-    old_ids = {}
-    next_number = 1
-    if previous is not None and len(previous):
-        old_ids = dict(zip(_keyed(previous.to_dict("records"), _register_key), previous["id"], strict=True))
-        numbers = [int(m.group(1)) for m in map(re.compile(r"r(\d+)$").match, previous["id"]) if m]
-        next_number = max(numbers, default=0) + 1
-    ids = []
-    for key in _keyed(frame.to_dict("records"), _register_key):
-        if key not in old_ids:
-            old_ids[key] = f"r{next_number:03d}"
-            next_number += 1
-        ids.append(old_ids[key])
-    frame.insert(0, "id", ids)
+    frame.insert(0, "id", _register_ids(frame, previous))
+    order = frame["Year of order"].astype(int) * 10**6 + frame["id"].str.extract(r"(\d+)$")[0].astype(int)
+    frame = frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)
     return frame.assign(source_file=source, sipri_edition=edition_label(export, edition))
 
 
