@@ -280,7 +280,7 @@ CASES = {
     ),
     "value the schema refuses": (
         lambda s: edit(s / "trade-register.csv", f"{fx.SYNTHETIC},test item", f"{fx.SYNTHETIC},<b>test</b>"),
-        ("russia_china_trade_register_2027ed.csv", '"Weapon description"', "schema", "markup"),
+        ("trade-register.csv: line 108", '"Weapon description"', "schema refuses", "markup", "2027ed.csv"),
     ),
 }
 

@@ -133,8 +133,10 @@ class SipriImportError(Exception):
 
     def __init__(self, path, line: int | None, column: str, reason: str):
         self.path, self.line, self.column, self.reason = str(path), line, column, reason
-        where = f"line {line}" if line else "whole file"
-        super().__init__(f'{path}: {where}, column "{column}": {reason}')
+        where = [f"line {line}"] if line else []
+        if column != "-":
+            where.append(f'column "{column}"')
+        super().__init__(f"{path}: {', '.join(where)}{': ' if where else ''}{reason}")
 
 
 @dataclass
@@ -222,8 +224,8 @@ def read_export(path: Path) -> Export:
                     path,
                     line,
                     missing[0],
-                    f"column is missing from the header of this {KIND_NAMES[kind]} "
-                    f"(renamed, or not exported){hint}",
+                    f"column is missing from the header of this file ({KIND_NAMES[kind]}; "
+                    f"renamed, or not exported){hint}",
                 )
             export = Export(path=path, kind=kind, header_line=line, header=header)
             _read_preamble(export, preamble)
@@ -493,13 +495,13 @@ def build_register(export: Export, edition: int, previous: pd.DataFrame | None, 
     its place in the file.
     """
     keep = []
-    for _, row in export.rows:
+    for line, row in export.rows:
         years = [int(p) for p in row["Year(s) of delivery"].split(";") if p.strip()]
         if row["Supplier"] == "Russia" or (
             row["Supplier"] == "Soviet Union" and any(y >= FIRST_YEAR for y in years)
         ):
-            keep.append({c: row[c] for c in REGISTER_COLUMNS})
-    frame = pd.DataFrame(keep, columns=REGISTER_COLUMNS, dtype=str)
+            keep.append({**{c: row[c] for c in REGISTER_COLUMNS}, "_line": line})
+    frame = pd.DataFrame(keep, columns=[*REGISTER_COLUMNS, "_line"])
     frame = frame.iloc[frame["Year of order"].astype(int).argsort(kind="stable")].reset_index(drop=True)
     frame.insert(0, "id", _register_ids(frame, previous))
     order = frame["Year of order"].astype(int) * 10**6 + frame["id"].str.extract(r"(\d+)$")[0].astype(int)
@@ -510,6 +512,7 @@ def build_register(export: Export, edition: int, previous: pd.DataFrame | None, 
 def _delivery_frame(export: Export) -> pd.DataFrame:
     frame = pd.DataFrame([row for _, row in export.rows], columns=export.header, dtype=str)
     frame = frame[DELIVERY_COLUMNS].copy()
+    frame["_line"] = [line for line, _ in export.rows]
     frame["_year"] = frame["Delivery year"].astype(int)
     frame["_tiv"] = frame["TIV delivery values"].astype(float)
     return frame
@@ -544,7 +547,7 @@ def build_deliveries(export, edition, previous, source) -> pd.DataFrame:
         used.add(new)
         ids.append(new)
     frame.insert(0, "id", ids)
-    out = frame[["id", *DELIVERY_COLUMNS]]
+    out = frame[["id", *DELIVERY_COLUMNS, "_line"]]
     return out.assign(source_file=source, sipri_edition=edition_label(export, edition))
 
 
@@ -645,6 +648,8 @@ def build_all(exports, edition, previous: dict[str, pd.DataFrame], sources=None)
 
 
 def to_csv(frame: pd.DataFrame) -> str:
+    """The table as the files write it (working columns, named with a leading _, left out)."""
+    frame = frame[[c for c in frame.columns if not c.startswith("_")]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(frame.columns)
@@ -784,11 +789,11 @@ def run(
             for kind, e in exports.items()
         ],
     )
-    _write(data_folder, edition, tables, summary)
+    _write(data_folder, edition, tables, summary, exports)
     return summary
 
 
-def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], summary: dict) -> None:
+def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], summary: dict, exports) -> None:
     """Write into a temporary copy, validate it with the package's schema, then move files in."""
     work = Path(tempfile.mkdtemp(prefix=".sipri-update-", dir=data_folder.parent))
     try:
@@ -821,19 +826,26 @@ def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], sum
         try:
             mtcdata._validate(copy)
         except mtcdata.DataError as exc:
-            shown = exc.path.replace(str(copy), _shown(data_folder))
-            raise SipriImportError(
-                shown,
-                exc.row,
-                exc.column,
-                f"the table this import would write breaks the data package's schema: {exc.reason}",
-            ) from None
+            raise _schema_error(exc, copy, data_folder, paths, tables, exports) from None
         for rel in changed:
             os.replace(copy / rel, data_folder / rel)
         for old in renamed:
             (data_folder / old).unlink(missing_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _schema_error(exc, copy, data_folder, paths, tables, exports) -> SipriImportError:
+    """Name the input file and line behind a row the schema refuses, where there is one."""
+    written = exc.path.replace(str(copy), _shown(data_folder))
+    reason = f"the data package's schema refuses it: {exc.reason}"
+    origin = {"sipri_register": "register", "sipri_deliveries": "deliveries"}
+    for name, kind in origin.items():
+        frame = tables[name]
+        if exc.path.endswith(paths[name]) and exc.row and 1 < exc.row <= len(frame) + 1:
+            line = int(frame["_line"].iloc[exc.row - 2])
+            return SipriImportError(exports[kind].path, line, exc.column, f"{reason} (it would be {written})")
+    return SipriImportError(written, exc.row, exc.column, reason)
 
 
 def _shown(folder: Path) -> str:
@@ -859,7 +871,10 @@ def main(argv: list[str] | None = None) -> int:
         summary = run(args.src, args.data, args.edition, args.threshold)
     except SipriImportError as exc:
         print(f"sipri-update: {exc}", file=sys.stderr)
-        print("sipri-update: nothing was written; data/ is unchanged.", file=sys.stderr)
+        print(
+            f"sipri-update: nothing was written; {_shown(args.data.resolve())}/ is unchanged.",
+            file=sys.stderr,
+        )
         return 1
     print("\n".join(sipri_changes.describe(summary)))
     seconds = (dt.datetime.now() - start).total_seconds()
