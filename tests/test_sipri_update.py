@@ -375,3 +375,35 @@ def test_register_ids_follow_the_deal_not_the_row_order(tmp_path):
     # Two deals of one year for the same helicopter are told apart by number ordered and comments.
     twins = register[(register["Year of order"] == "2019") & (register["Weapon designation"] == "Mi-17")]
     assert len(twins) == 2
+
+
+def test_a_stated_edition_is_read_and_wins_over_a_missing_stamp(next_edition, data_copy):
+    for name in fx.FILES:
+        edit(
+            next_edition / name,
+            "Data generated: 20 Apr 2027 2:29:20 PM",
+            "SIPRI Arms Transfers Database, 2027 update",
+        )
+    exports = su.read_folder(next_edition)
+    assert {e.stated_edition for e in exports.values()} == {2027}
+    assert su.resolve_edition(exports, None) == 2027
+    with pytest.raises(
+        su.SipriImportError, match=r"line 5, column \"Data generated\".*states the 2027 update"
+    ):
+        su.resolve_edition(exports, 2026)
+
+
+def test_soviet_and_russian_rows_both_count_for_the_series(next_edition, data_copy):
+    su.run(next_edition, data_copy)
+    tiv = fx.read(data_copy, "russia_china_tiv_by_year.csv").set_index("year")
+    assert list(tiv.loc[["1990", "1991", "1992"], "supplier_in_sipri"]) == [
+        "Soviet Union",
+        "Soviet Union",
+        "Russia",
+    ]
+    old = fx.read(DATA, "russia_china_tiv_by_year.csv").set_index("year")
+    assert tiv.loc["1991", "tiv_millions"] == old.loc["1991", "tiv_millions"]
+    register = fx.read(data_copy, "russia_china_trade_register_2027ed.csv")
+    assert set(register["Supplier"]) == {"Soviet Union", "Russia"}
+    soviet_years = register.loc[register["Supplier"] == "Soviet Union", "Year(s) of delivery"]
+    assert all(max(int(y) for y in years.split(";")) >= 1990 for years in soviet_years)
