@@ -352,6 +352,8 @@ def _number(export: Export, line: int, column: str, value: str, required: bool =
         number = float("nan")
     if value == "" or number != number or number < 0:
         what = "is blank" if value == "" else f'TIV "{value}" is not a number'
+        if number == number and number < 0:
+            what = f'TIV "{value}" is negative'
         raise export.error(line, column, what)
     return number
 
