@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean
+.PHONY: bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -26,6 +26,7 @@ help:
 	@echo "make pdf              print the whole book to _build/pdf/book.pdf (needs Chromium)"
 	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
 	@echo "make clean            remove _build (keeps .venv)"
+	@echo "make sipri-update SRC=<folder> [EDITION=YYYY]  import one SIPRI edition into data/external/"
 
 # The environment: rebuilt when requirements.txt or pyproject.toml change.
 $(STAMP): requirements.txt pyproject.toml
@@ -51,11 +52,16 @@ book: notebooks
 # --- checks ---------------------------------------------------------------------------
 
 unit: $(STAMP)
-	$(BIN)/pytest tests --ignore=tests/browser
+	$(BIN)/pytest tests --ignore=tests/browser -m "not slow"
+
+# The SIPRI importer end to end: a synthetic next edition imported into a copy of the book,
+# whose hindsight chapter is then executed (slow: runs a notebook).
+sipri-e2e: $(STAMP)
+	$(BIN)/pytest tests --ignore=tests/browser -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests chapters benchmarks conftest.py
-	$(BIN)/ruff format --check lib tests chapters benchmarks conftest.py
+	$(BIN)/ruff check lib tests chapters benchmarks tools conftest.py
+	$(BIN)/ruff format --check lib tests chapters benchmarks tools conftest.py
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -91,11 +97,16 @@ copycheck:
 	@if [ -f $(COPYCHECK) ]; then python3 $(COPYCHECK) .; \
 	else echo "copycheck: $(COPYCHECK) not found beside this checkout; skipped"; fi
 
-test: unit lint nbval book-check pdf browser copycheck
+test: unit sipri-e2e lint nbval book-check pdf browser copycheck
 	@echo "make test: all checks passed"
 
 clean:
 	rm -rf _build
+
+# Bring in one edition of SIPRI's Arms Transfers Database (see README, "A new SIPRI edition").
+sipri-update: $(STAMP)
+	@test -n "$(SRC)" || { echo "usage: make sipri-update SRC=<folder with SIPRI's export files> [EDITION=YYYY]"; exit 2; }
+	$(BIN)/python -m tools.sipri_update "$(SRC)" $(if $(EDITION),--edition $(EDITION))
 
 # Benchmarks (not a test): prints a table, writes _build/bench.json and benchmarks/RESULTS.md.
 bench: $(STAMP)

@@ -1,0 +1,103 @@
+"""End to end: a synthetic next SIPRI edition is imported into a copy of the data, and the
+hindsight chapter, executed on that copy, shows the new last year and the new total.
+
+Slow (it runs a notebook): ``make sipri-e2e`` runs it, ``make test`` includes it, ``make unit``
+leaves it out. The expected values come from the synthetic edition's definition
+(tests/sipri_fixtures.py), not from the importer or the chapter.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+import sipri_fixtures as fx
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from mtcreport import data as mtcdata
+from mtcreport import fmt
+from tools import sipri_update as su
+
+REPO = Path(__file__).resolve().parents[1]
+CHAPTER = REPO / "chapters" / "07_hindsight.ipynb"
+APPENDIX = REPO / "chapters" / "appendix_sipri_update.ipynb"
+
+
+def glued_text(nb) -> list[str]:
+    """Every string the notebook glued (myst-nb stores glue as display data with 'scrapbook')."""
+    out = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            book = output.get("metadata", {}).get("scrapbook")
+            if book and f"{book['mime_prefix']}text/plain" in output.get("data", {}):
+                out.append(output["data"][f"{book['mime_prefix']}text/plain"].strip("'\""))
+    return out
+
+
+def mentions(glued: list[str], value: str) -> bool:
+    """A glued text holds the value as a number of its own (not inside 35.2, 2035 or "2026 update")."""
+    pattern = rf"(?<![\d.,]){re.escape(value)}(?![\d.,]| update)"
+    return any(re.search(pattern, text) for text in glued)
+
+
+def test_mentions_finds_values_not_parts_of_other_numbers():
+    assert mentions(["2013–2026"], "2026") and mentions(["35"], "35") and mentions(["about 35 million"], "35")
+    assert not mentions(["35.2 %", "1,035", "2026 update"], "35") and not mentions(["2026 update"], "2026")
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """A copy of data/ with the synthetic next edition imported."""
+    root = tmp_path_factory.mktemp("e2e")
+    shutil.copytree(REPO / "data", root / "data")
+    fx.write_next_edition(REPO / "data", root / "src")
+    su.run(root / "src", root / "data")
+    return root
+
+
+def execute(notebook: Path, root: Path, monkeypatch):
+    """Run a copy of a chapter against the imported data; return the executed notebook."""
+    chapters = root / "chapters"
+    chapters.mkdir(exist_ok=True)
+    shutil.copy(notebook, chapters / notebook.name)
+    monkeypatch.setenv(mtcdata.DATA_DIR_ENV, str(root / "data"))
+    monkeypatch.setenv("MTC_VALIDATED_DIR", str(root / "validated"))
+    nb = nbformat.read(chapters / notebook.name, as_version=4)
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(chapters)}}
+    ).execute()
+    return nb
+
+
+@pytest.mark.slow
+def test_hindsight_chapter_follows_an_imported_edition(imported, monkeypatch):
+    new_last = str(fx.NEXT_EDITION - 1)
+    new_total = fmt.number(fx.MORE["tiv"] + fx.NEW_DEAL["tiv"], 0)  # the new year's Russian deliveries
+    try:
+        nb = execute(CHAPTER, imported, monkeypatch)
+    except CellExecutionError as exc:
+        if "does not cover" in str(exc):
+            pytest.xfail(
+                "chapter 7 still picks SIPRI editions by name (sipri.WINDOWS), so it cannot follow an "
+                "imported edition yet (issue 13, item 4): "
+                + re.sub(r"\x1b\[[0-9;]*m", "", str(exc).strip().splitlines()[-1])
+            )
+        raise
+    glued = glued_text(nb)
+    assert mentions(glued, new_last), f"the new last year {new_last} is not glued in {CHAPTER.name}"
+    assert mentions(glued, new_total), f"the new last year's total {new_total} is not glued in {CHAPTER.name}"
+
+
+@pytest.mark.slow
+def test_appendix_page_shows_what_the_edition_changed(imported, monkeypatch):
+    nb = execute(APPENDIX, imported, monkeypatch)
+    status = " ".join(glued_text(nb))
+    assert f"{fx.NEXT_EDITION} update (data to {fx.NEXT_EDITION - 1})" in status
+    shown = "".join(
+        o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", [])
+    )
+    assert ":name: tbl-sipri-update-revisions" in shown and fx.SYNTHETIC in shown

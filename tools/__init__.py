@@ -1,0 +1,1 @@
+"""Maintenance scripts that change the data package (not imported by the chapters)."""
