@@ -255,7 +255,7 @@ def write_next_edition(folder: Path, target: Path) -> None:
     (target / "deliveries.csv").write_text(deliveries_text(frame, "20 Apr 2027"), encoding="utf-8")
 
     tables, _ = committed_tables(folder)
-    for kind, name in (("importers", "China"), ("exporters", "Russia")):
+    for kind, name in (("importers", "China"), ("exporters", "Russia"), ("exporters", "China")):
         for year in (2024, 2025, 2026):
             tables[kind][name][year] = "100"
     years = range(1950, 2028)

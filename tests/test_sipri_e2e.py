@@ -16,7 +16,6 @@ import nbformat
 import pytest
 import sipri_fixtures as fx
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from mtcreport import data as mtcdata
 from mtcreport import fmt
@@ -77,16 +76,7 @@ def execute(notebook: Path, root: Path, monkeypatch):
 def test_hindsight_chapter_follows_an_imported_edition(imported, monkeypatch):
     new_last = str(fx.NEXT_EDITION - 1)
     new_total = fmt.number(fx.MORE["tiv"] + fx.NEW_DEAL["tiv"], 0)  # the new year's Russian deliveries
-    try:
-        nb = execute(CHAPTER, imported, monkeypatch)
-    except CellExecutionError as exc:
-        if "does not cover" in str(exc):
-            pytest.xfail(
-                "chapter 7 still picks SIPRI editions by name (sipri.WINDOWS), so it cannot follow an "
-                "imported edition yet (issue 13, item 4): "
-                + re.sub(r"\x1b\[[0-9;]*m", "", str(exc).strip().splitlines()[-1])
-            )
-        raise
+    nb = execute(CHAPTER, imported, monkeypatch)
     glued = glued_text(nb)
     assert mentions(glued, new_last), f"the new last year {new_last} is not glued in {CHAPTER.name}"
     assert mentions(glued, new_total), f"the new last year's total {new_total} is not glued in {CHAPTER.name}"
