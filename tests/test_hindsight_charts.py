@@ -43,3 +43,18 @@ def test_russia_shares_chart_marks_each_published_figure():
     diamonds = [line for line in fig.axes[0].lines if line.get_marker() == "D"]
     assert len(diamonds) == 1 and diamonds[0].get_xdata()[0] == 71.0
     plt.close(fig)
+
+
+def test_the_story_chart_shows_every_year_of_deliveries_and_marks_the_paper():
+    tiv, tables = data.sipri_tiv(), data.sipri_tiv_tables()
+    deliveries = tiv.set_index("year")["tiv_millions"]
+    china = hindsight.exporter_series(tables, "China total arms exports")
+    fig = charts.story(deliveries, china, data.phases(), 2012.7, source="Source: test.")
+    (ax,) = fig.axes
+    assert len(ax.containers[0]) == len(deliveries)
+    assert ax.get_title() == "" and "TIV" in ax.get_ylabel() and ax.get_xlabel()
+    assert any(line.get_xdata()[0] == 2012.7 for line in ax.lines if len(line.get_xdata()) == 2)
+    # the tallest bar and the line both fit below the top of the axes
+    assert ax.get_ylim()[1] > max(deliveries.max(), china.max())
+    assert any(t.get_text() == "Source: test." for t in fig.texts)
+    plt.close(fig)

@@ -647,3 +647,49 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
     ax.set_xlabel("year of delivery")
     ax.legend(title="engine (SIPRI designation)")
     return style.finish(fig, source)
+
+
+def story(
+    deliveries: pd.Series, china_exports: pd.Series, phases: pd.DataFrame, paper_date: float, source: str
+):
+    """The whole story at a glance: Russia's deliveries to China (bars) and China's own arms exports
+    to all customers (line), both in TIV, with the paper's phases shaded and its date marked.
+    Both series: index = year. Used once, on the findings page."""
+    fig, ax = style.figure((9.0, 4.4))
+    _shade_phases(ax, phases, label=True)
+    ax.bar(deliveries.index, deliveries.values, color=style.RUSSIA, width=0.75)
+    ax.plot(china_exports.index, china_exports.values, color=style.CHINA, lw=2, marker="s", ms=3)
+    ax.axvline(paper_date, color="#333333", lw=1.2, ls="--")
+    box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
+    ax.annotate(
+        "the paper", xy=(paper_date + 0.3, 0.72), xycoords=("data", "axes fraction"), fontsize=8, bbox=box
+    )
+    last = china_exports.index.max()
+    ax.annotate(
+        "China's own arms exports\n(all customers)",
+        xy=(last, china_exports[last]),
+        xytext=(-8, 10),
+        textcoords="offset points",
+        ha="right",
+        color=style.CHINA,
+        fontsize=8,
+        bbox=box,
+    )
+    peak = deliveries.idxmax()
+    ax.annotate(
+        "Russia's deliveries\nto China",
+        xy=(peak, deliveries[peak]),
+        xytext=(10, -4),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        color=style.RUSSIA,
+        fontsize=8,
+        bbox=box,
+    )
+    years = list(deliveries.index) + list(china_exports.index)
+    ax.set_xlim(min(years) - 0.8, max(years) + 0.8)
+    ax.set_ylim(0, max(deliveries.max(), china_exports.max()) * 1.25)
+    ax.set_ylabel("millions of SIPRI TIV a year")
+    ax.set_xlabel("year")
+    return style.finish(fig, source)
