@@ -340,10 +340,17 @@ def _load_all(folder: Path, signature: tuple) -> dict[str, pd.DataFrame]:
     return {name: _typed(t) for name, t in tables(folder).items()}
 
 
+#: The tables this process has read, by name. ``make notebooks`` records them in each chapter's
+#: metadata, so that a chapter re-runs only when a table it reads changes (see ``mtcreport.execute``).
+READ: set[str] = set()
+
+
 def load_all() -> dict[str, pd.DataFrame]:
     """Validate the whole package once and return every table (copies)."""
     folder = data_dir()
-    return {k: v.copy() for k, v in _load_all(folder, _signature(folder)).items()}
+    frames = _load_all(folder, _signature(folder))
+    READ.update(frames)
+    return {k: v.copy() for k, v in frames.items()}
 
 
 def load(name: str) -> pd.DataFrame:
@@ -352,6 +359,7 @@ def load(name: str) -> pd.DataFrame:
     frames = _load_all(folder, _signature(folder))
     if name not in frames:
         raise KeyError(f"no table {name!r} in {_display(folder / 'datapackage.json')}; have {sorted(frames)}")
+    READ.add(name)
     return frames[name].copy()
 
 
