@@ -34,3 +34,18 @@ def test_unnamed_systems_say_so():
     systems = data.systems().set_index("id")
     assert "gives no designation" in glossary.definition(systems.loc["cn_torpedo"], {})
     assert pd.isna(systems.at["cn_torpedo", "paper_designation"])
+
+
+def test_no_entry_repeats_itself():
+    """An entry reads as prose: no word of five or more letters twice in its opening words
+    (the defect was "Gun-mortar, Russia. Gun-mortar licensed ...", "Class: KILO. KILO-class")."""
+    import re
+
+    titles = data.sources().set_index("id")["title"].to_dict()
+    for _, row in data.systems().iterrows():
+        entry = glossary.definition(row, titles)
+        names = {"russia", "china", "chinese", "russian"}  # countries may recur
+        words = [w.lower() for w in re.findall(r"[A-Za-z]{5,}", entry.split("**")[0])][:10]
+        words = [w for w in words if w not in names]
+        repeated = {w for w in words if words.count(w) > 1}
+        assert not repeated, f"{row['label']}: {entry!r} repeats {sorted(repeated)}"
