@@ -3,6 +3,11 @@
 - sphinx-thebe registers its configuration script once per read phase, so a page can carry
   it twice and the browser reports ``Identifier 'THEBE_JS_URL' has already been declared``.
   Each page keeps one copy of every script.
+- Search indexes the prose, not the code: the input of a code cell (folded on the page) is left
+  out of the index, and ``_static/designations.js`` leaves it out of the snippets too.
+- Search finds designations typed with or without their hyphens: the index gets each hyphenated
+  designation with a digit in it ("S-400", "Su-27SK") also as one word ("s400", "su27sk"), and
+  ``_static/designations.js`` joins the same designations in the reader's query.
 - Every page's footer names the report's version (from ``pyproject.toml``) and the date of the
   build (``SOURCE_DATE_EPOCH`` when set, for reproducible builds; otherwise today, UTC), with a
   link to the "How to cite" section of the front page.
@@ -13,7 +18,28 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
+import re
+
+import sphinx.search
+from docutils import nodes
+from sphinx.search.en import SearchEnglish
+
 from mtcreport.citation import version as report_version
+
+#: A hyphenated designation: letters or digits joined by hyphens (kept only if it has a digit).
+DESIGNATION = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
+
+
+def joined_designations(text: str) -> list[str]:
+    """'the S-400 and the Su-27SK' -> ['S400', 'Su27SK']; words without a digit are left alone."""
+    return [m.replace("-", "") for m in DESIGNATION.findall(text) if any(c.isdigit() for c in m)]
+
+
+class DesignationSearch(SearchEnglish):
+    """English search that also indexes hyphenated designations as single words."""
+
+    def split(self, input: str) -> list[str]:
+        return super().split(input) + joined_designations(input)
 
 
 def build_date() -> str:
@@ -57,7 +83,19 @@ def dedupe_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = unique
 
 
+class ProseWordCollector(sphinx.search.WordCollector):
+    """Sphinx's word collector, skipping the input of code cells (myst-nb's ``cell_input``)."""
+
+    def dispatch_visit(self, node) -> None:
+        if isinstance(node, nodes.Element) and "cell_input" in node.get("classes", []):
+            raise nodes.SkipNode
+        super().dispatch_visit(node)
+
+
 def setup(app):
+    # Sphinx 7.4 has no hook for this; IndexBuilder.feed looks the collector up by name.
+    sphinx.search.WordCollector = ProseWordCollector
+    app.add_search_language(DesignationSearch)
     app.connect("config-inited", set_version)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     app.connect("html-page-context", add_footer, priority=900)

@@ -101,17 +101,6 @@ def test_internal_links_and_anchors_resolve(page):
     assert broken == [], f"{page}: broken links: {broken}"
 
 
-@pytest.mark.parametrize("term", ["Su-27SK", "S-400"])
-def test_search_finds_designations(browser, term):
-    tab = browser.new_page()
-    tab.goto((HTML / "search.html").as_uri() + f"?q={term}", wait_until="load")
-    tab.wait_for_selector("#search-results li", timeout=15000)
-    results = tab.inner_text("#search-results")
-    assert re.search(r"\d+ page", results) or tab.locator("#search-results li").count() > 0
-    assert tab.locator("#search-results li").count() > 0, f"no search results for {term}"
-    tab.close()
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_no_horizontal_scroll_on_a_phone(phone, page):
     tab = phone.new_page()
@@ -151,3 +140,77 @@ def test_filter_box_narrows_the_claims_ledger(browser):
     )
     assert 0 < visible < total
     tab.close()
+
+
+DESIGNATIONS = ["S-400", "Su-27SK", "RD-93", "J-11B", "Il-476", "AL-31F", "Mi-171E", "117S", "Su-35S"]
+
+
+class _Prose(HTMLParser):
+    """The text of a page's main content, without folded code cells, scripts and styles."""
+
+    SKIP = ("cell_input", "headerlink")
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: skipped?
+        self.in_main = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        skipped = tag in ("script", "style") or any(c in classes for c in self.SKIP)
+        if tag in ("br", "img", "input", "meta", "link", "hr"):
+            return
+        self.stack.append(skipped or (bool(self.stack) and self.stack[-1]))
+        if attrs.get("role") == "main" or self.in_main:
+            self.in_main += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("br", "img", "input", "meta", "link", "hr") or not self.stack:
+            return
+        self.stack.pop()
+        if self.in_main:
+            self.in_main -= 1
+
+    def handle_data(self, data):
+        if self.in_main and not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def prose(page: str) -> str:
+    parser = _Prose()
+    parser.feed((HTML / f"{page}.html").read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def pages_mentioning(term: str) -> set[str]:
+    pattern = re.compile(rf"(?<![A-Za-z0-9-]){re.escape(term)}(?![A-Za-z0-9])", re.IGNORECASE)
+    return {f"{page}.html" for page in PAGES if pattern.search(prose(page))}
+
+
+def search(browser, query: str) -> tuple[list[str], list[str]]:
+    tab = browser.new_page()
+    tab.goto((HTML / "search.html").as_uri() + f"?q={query}", wait_until="load")
+    tab.wait_for_function(
+        "() => !document.querySelector('#search-progress')?.textContent.includes('Preparing')"
+    )
+    tab.wait_for_selector("#search-results .search-summary, #search-results p", timeout=15000)
+    tab.wait_for_timeout(300)
+    hrefs = tab.eval_on_selector_all("#search-results li > a", "els => els.map(e => e.getAttribute('href'))")
+    snippets = tab.eval_on_selector_all("#search-results li p.context", "els => els.map(e => e.textContent)")
+    tab.close()
+    return hrefs, snippets
+
+
+@pytest.mark.parametrize("term", DESIGNATIONS)
+def test_search_finds_every_page_that_mentions_a_designation(browser, term):
+    expected = pages_mentioning(term)
+    assert expected, f"no page mentions {term}"
+    for query in {term, term.replace("-", "")}:
+        hrefs, snippets = search(browser, query)
+        found = {urlsplit(h).path for h in hrefs}
+        assert found == expected, f"search {query!r}: missing {expected - found}, extra {found - expected}"
+        assert not any("glue(" in s or "import " in s for s in snippets), (
+            f"search {query!r}: code in a snippet"
+        )
