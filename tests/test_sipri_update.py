@@ -407,3 +407,16 @@ def test_soviet_and_russian_rows_both_count_for_the_series(next_edition, data_co
     assert set(register["Supplier"]) == {"Soviet Union", "Russia"}
     soviet_years = register.loc[register["Supplier"] == "Soviet Union", "Year(s) of delivery"]
     assert all(max(int(y) for y in years.split(";")) >= 1990 for years in soviet_years)
+
+
+def test_russia_share_counts_the_soviet_union_as_the_hindsight_chapter_does():
+    imports = pd.DataFrame(
+        {
+            "year": ["1991", "1991", "1991"],
+            "supplier": ["Soviet Union", "Russia", "France"],
+            "tiv_millions": ["20", "60", "20"],
+            "sipri_edition": ["2024 update"] * 3,
+        }
+    )
+    share, _ = sipri_changes.russia_share(imports, 1991, 1991)
+    assert share == pytest.approx(80.0)

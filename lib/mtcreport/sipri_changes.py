@@ -35,8 +35,9 @@ def windows(first: int, last: int) -> list[tuple[int, int]]:
 
 
 def russia_share(imports: pd.DataFrame, first: int, last: int) -> tuple[float, int] | None:
-    """Russia's percentage share of China's imports in [first, last], from the latest edition
-    that covers every year of the window; ``None`` when no edition does."""
+    """Russia's (incl. USSR, as in the hindsight chapter) percentage share of China's imports in
+    [first, last], from the latest edition that covers every year of the window; ``None`` when no
+    edition does."""
     if imports is None or not len(imports):
         return None
     frame = imports.assign(_ed=imports["sipri_edition"].map(_edition), _y=_num(imports["year"]))
@@ -44,7 +45,8 @@ def russia_share(imports: pd.DataFrame, first: int, last: int) -> tuple[float, i
         part = frame[(frame["_ed"] == edition) & frame["_y"].between(first, last)]
         if set(part["_y"]) == set(range(first, last + 1)):
             tiv = _num(part["tiv_millions"])
-            return float(100 * tiv[part["supplier"] == "Russia"].sum() / tiv.sum()), int(edition)
+            russian = part["supplier"].isin(["Russia", "Soviet Union"])
+            return float(100 * tiv[russian].sum() / tiv.sum()), int(edition)
     return None
 
 

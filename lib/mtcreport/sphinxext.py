@@ -16,9 +16,8 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
-
 import re
+from datetime import UTC, datetime
 
 import sphinx.search
 from docutils import nodes
