@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+ROOT = Path(__file__).resolve().parents[1]
+
 REGISTER_RAW = [
     "Recipient",
     "Supplier",
@@ -32,23 +34,15 @@ REGISTER_RAW = [
     "SIPRI TIV for total order",
     "SIPRI TIV of delivered weapons",
 ]
+#: The register's columns as the committed copy names them (SIPRI's three "?" columns named),
+#: read from that file's header rather than typed again.
 REGISTER_NAMED = [
-    "Recipient",
-    "Supplier",
-    "Year of order",
-    "Year of order uncertain (?)",
-    "Number ordered",
-    "Number ordered uncertain (?)",
-    "Weapon designation",
-    "Weapon description",
-    "Number delivered",
-    "Number delivered uncertain (?)",
-    "Year(s) of delivery",
-    "status",
-    "Comments",
-    "SIPRI TIV per unit",
-    "SIPRI TIV for total order",
-    "SIPRI TIV of delivered weapons",
+    c
+    for c in (ROOT / "data" / "external" / "russia_china_trade_register_2026ed.csv")
+    .read_text(encoding="utf-8")
+    .splitlines()[0]
+    .split(",")
+    if c not in ("id", "source_file", "sipri_edition")
 ]
 DELIVERY_RAW = [
     "SIPRI AT Database ID",

@@ -343,40 +343,6 @@ def scenarios(
     return style.finish(fig, source)
 
 
-def tiv_series(tiv: pd.DataFrame, phases: pd.DataFrame, paper_date: float, source: str):
-    """Russian deliveries to China by year (TIV), with the paper's phases shaded and its date marked."""
-    fig, ax = style.figure((9.0, 4.4))
-    for row in phases.itertuples(index=False):
-        ax.axvspan(
-            row.year_low - 0.5,
-            row.year_high + 0.5,
-            color=PHASE_COLORS.get(row.id, "#DDDDDD"),
-            alpha=0.12,
-            lw=0,
-        )
-    labelled = set()
-    for row in phases.itertuples(index=False):
-        key = (row.year_low, row.year_high)
-        offset = 0.93 if key not in labelled else 0.86
-        labelled.add(key)
-        ax.annotate(
-            row.label, xy=(row.year_low - 0.3, offset), xycoords=("data", "axes fraction"), fontsize=8
-        )
-    ax.bar(tiv["year"], tiv["tiv_millions"], color=style.RUSSIA, width=0.75)
-    ax.axvline(paper_date, color=style.CHINA, lw=1.5, ls="--")
-    ax.annotate(
-        "the paper",
-        xy=(paper_date + 0.2, 0.72),
-        xycoords=("data", "axes fraction"),
-        color=style.CHINA,
-        fontsize=8,
-    )
-    ax.set_xlim(tiv["year"].min() - 0.8, tiv["year"].max() + 0.8)
-    ax.set_ylabel("deliveries (millions of SIPRI TIV)")
-    ax.set_xlabel("year of delivery")
-    return style.finish(fig, source)
-
-
 def tiv_editions(editions: pd.DataFrame, source: str):
     """The same yearly series as each SIPRI edition gives it."""
     fig, ax = style.figure((9.0, 4.0))
