@@ -8,6 +8,9 @@
 - Search finds designations typed with or without their hyphens: the index gets each hyphenated
   designation with a digit in it ("S-400", "Su-27SK") also as one word ("s400", "su27sk"), and
   ``_static/designations.js`` joins the same designations in the reader's query.
+- The references list is a list screen readers can use: docutils writes each citation with the
+  deprecated role ``doc-biblioentry`` inside a ``role="list"`` container, which axe-core reports
+  as critical; each entry becomes a ``listitem``.
 - Every page's footer names the report's version (from ``pyproject.toml``) and the date of the
   build (``SOURCE_DATE_EPOCH`` when set, for reproducible builds; otherwise today, UTC), with a
   link to the "How to cite" section of the front page.
@@ -55,6 +58,12 @@ def footer_html(pathto_root: str = "") -> str:
     )
 
 
+def fix_citation_roles(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def set_version(app, config) -> None:
     config.version = config.release = report_version()
 
@@ -98,4 +107,5 @@ def setup(app):
     app.connect("config-inited", set_version)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     app.connect("html-page-context", add_footer, priority=900)
+    app.connect("html-page-context", fix_citation_roles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
