@@ -214,3 +214,43 @@ def test_search_finds_every_page_that_mentions_a_designation(browser, term):
         assert not any("glue(" in s or "import " in s for s in snippets), (
             f"search {query!r}: code in a snippet"
         )
+
+
+def test_long_tables_sort_by_any_column(desktop):
+    tab = desktop.new_page()
+    tab.goto(url("chapters/claims_ledger"), wait_until="load")
+
+    def column(name):
+        return tab.evaluate(
+            """name => { const t = document.querySelector('table.mtc-filterable');
+            const heads = Array.from(t.querySelectorAll('thead th')).map(th => th.textContent.trim());
+            const i = heads.indexOf(name);
+            return Array.from(t.tBodies[0].rows).map(r => r.cells[i].textContent.trim()); }""",
+            name,
+        )
+
+    before, ids = column("Verdict"), column("Claim")
+    tab.get_by_role("button", name="Sort by Verdict").click()
+    assert column("Verdict") == sorted(before, key=str.lower)
+    tab.get_by_role("button", name="Sort by Verdict").click()
+    assert column("Verdict") == sorted(before, key=str.lower, reverse=True)
+    assert sorted(column("Claim")) == sorted(ids) and column("Claim") != ids  # rows moved whole
+    tab.close()
+
+
+def test_on_a_phone_the_ledger_shows_each_claim_and_its_verdict(phone):
+    tab = phone.new_page()
+    tab.goto(url("chapters/claims_ledger"), wait_until="load")
+    cells = tab.evaluate(
+        """() => { const t = document.querySelector('table.mtc-filterable');
+        const heads = Array.from(t.querySelectorAll('thead th')).map(th => th.textContent.trim());
+        const row = t.tBodies[0].rows[0];
+        return ['What the paper says', 'Verdict'].map(name => {
+            const cell = row.cells[heads.indexOf(name)]; const box = cell.getBoundingClientRect();
+            return {name, label: cell.dataset.label, left: box.left, right: box.right,
+                    width: box.width}; }); }"""
+    )
+    for cell in cells:
+        assert cell["label"] == cell["name"], cell
+        assert cell["width"] > 200 and cell["left"] >= 0 and cell["right"] <= 390, cell
+    tab.close()
