@@ -23,7 +23,7 @@ help:
 	@echo "make test             run every check (what .ci/run runs)"
 	@echo "make notebooks        re-execute the chapters whose code, data/ or lib/ changed, in place"
 	@echo "make notebooks-force  re-execute every chapter in place"
-	@echo "make pdf              print the whole book to _build/pdf/book.pdf (needs Chromium)"
+	@echo "make pdf              typeset the whole book as _build/pdf/book.pdf (WeasyPrint)"
 	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
 	@echo "make clean            remove _build (keeps .venv)"
 	@echo "make sipri-update SRC=<folder> [EDITION=YYYY]  import one SIPRI edition into data/external/"
@@ -80,9 +80,8 @@ browser-deps:
 		echo "browser-deps: installed $$(chromium --version 2>/dev/null)"; \
 	else echo "browser-deps: Chromium is missing and cannot be installed here; the browser tests will be skipped"; fi
 
-pdf: $(STAMP) browser-deps
-	rm -rf _build/singlehtml
-	$(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
+pdf: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m mtcreport.pdf
 
 screenshots: $(STAMP) browser-deps

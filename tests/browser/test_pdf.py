@@ -1,6 +1,9 @@
-"""The PDF of the whole book (make pdf): it has pages, every chapter, and the figures."""
+"""The PDF of the whole book (`make pdf`) is a document to hand to a reader: A4 pages, a title
+page, a contents list with page numbers that are right, every chapter and figure, no web
+controls, and nothing wider than the text block."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,16 @@ import pytest
 from .conftest import ROOT, toc_pages
 
 PDF = ROOT / "_build" / "pdf" / "book.pdf"
+LAYOUT = ROOT / "_build" / "pdf" / "layout.json"
+A4 = (595.3, 841.9)  # points
+#: Text of the web pages' controls, which a printed book must not carry.
+WEB_CONTROLS = [
+    "Show code cell source",
+    "Filter rows",
+    "Ctrl + K",
+    "Skip to main content",
+    "Toggle navigation",
+]
 
 
 def chapter_titles() -> list[str]:
@@ -42,18 +55,56 @@ def reader():
     return PdfReader(str(PDF))
 
 
+@pytest.fixture(scope="module")
+def texts(reader):
+    return [page.extract_text() for page in reader.pages]
+
+
 def _flat(text: str) -> str:
     """Compare text without whitespace or typographic quotes (lines break inside titles)."""
     return "".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).lower()
 
 
-def test_pdf_has_every_chapter(reader):
-    assert len(reader.pages) > 0
-    text = _flat(" ".join(page.extract_text() for page in reader.pages))
+def test_pages_are_a4_and_not_too_many(reader):
+    sizes = {(round(float(p.mediabox.width), 1), round(float(p.mediabox.height), 1)) for p in reader.pages}
+    assert sizes == {A4}
+    # one page per chapter at least; the web build printed as-is took 143
+    assert len(toc_pages()) < len(reader.pages) <= 110
+
+
+def test_title_page_names_the_report_and_its_version(texts):
+    first = _flat(texts[0])
+    assert _flat("Russia and China: military-technical cooperation, checked") in first
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    assert _flat(f"Version {version}") in first
+
+
+def test_contents_give_every_chapter_with_the_page_it_starts_on(texts):
+    contents = texts[1].replace("\u2019", "'")
+    assert "Contents" in contents
+    for title in chapter_titles():
+        match = re.search(re.escape(title.replace("\u2019", "'")[:30]) + r".*?(\d+)\s*$", contents, re.M)
+        assert match, f"contents: no entry with a page number for {title!r}"
+        page = int(match.group(1))
+        assert _flat(title) in _flat(texts[page - 1]), f"{title!r} is not on page {page}"
+
+
+def test_pdf_has_every_chapter_and_every_figure(reader, texts):
+    text = _flat(" ".join(texts))
     missing = [title for title in chapter_titles() if _flat(title) not in text]
     assert missing == [], f"chapter titles missing from the PDF: {missing}"
+    assert sum(len(page.images) for page in reader.pages) >= figure_count() > 0
 
 
-def test_pdf_carries_the_figures(reader):
-    images = sum(len(page.images) for page in reader.pages)
-    assert images >= figure_count() > 0
+def test_no_web_controls_in_print(texts):
+    text = " ".join(texts)
+    found = [control for control in WEB_CONTROLS if control in text]
+    assert found == [], f"web controls printed: {found}"
+
+
+def test_no_table_or_image_is_wider_than_the_text_block():
+    layout = json.loads(LAYOUT.read_text(encoding="utf-8"))
+    assert layout and all(page["text_width"] > 600 for page in layout)  # A4 less the margins, in px
+    too_wide = [p for p in layout if max(p["table"], p["img"]) > p["text_width"] + 0.5]
+    assert too_wide == [], f"pages with a table or image wider than the text: {too_wide}"
+    assert any(p["table"] > 0 for p in layout) and any(p["img"] > 0 for p in layout)
