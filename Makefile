@@ -39,10 +39,10 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 notebooks: $(STAMP)
-	$(BIN)/python -m mtcreport.execute --jobs 2 $(CHAPTERS)
+	$(BIN)/python -m tools.execute --jobs 2 $(CHAPTERS)
 
 notebooks-force: $(STAMP)
-	$(BIN)/python -m mtcreport.execute --force --jobs 2 $(CHAPTERS)
+	$(BIN)/python -m tools.execute --force --jobs 2 $(CHAPTERS)
 
 # Always a fresh Sphinx build: an incremental one can leave pages out of the search index.
 book: notebooks
@@ -83,11 +83,11 @@ browser-deps:
 pdf: $(STAMP) browser-deps
 	rm -rf _build/singlehtml
 	$(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
-	$(BIN)/python -m mtcreport.pdf
+	$(BIN)/python -m tools.pdf
 
 screenshots: $(STAMP) browser-deps
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python -m mtcreport.screenshots
+	$(BIN)/python -m tools.screenshots
 
 # Every page of the table of contents in headless Chromium, and the PDF (see tests/browser/).
 browser: $(STAMP) browser-deps
@@ -110,4 +110,4 @@ sipri-update: $(STAMP)
 
 # Benchmarks (not a test): prints a table, writes _build/bench.json and benchmarks/RESULTS.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m tools.bench

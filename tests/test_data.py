@@ -1,14 +1,13 @@
 """The real data package: it validates, loads typed, caches honestly, and agrees with the paper."""
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from mtcreport import data
+from tools.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PAPER = next(iter(sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))), None)
 EXPECTED_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
 

@@ -27,7 +27,8 @@ import pandas as pd
 #: Environment variable that points the loaders at another data folder
 #: (used by the tests and the benchmarks).
 DATA_DIR_ENV = "MTC_DATA_DIR"
-_REPO_ROOT = Path(__file__).resolve().parents[2]
+#: The repository root (the one place the package derives it).
+ROOT = Path(__file__).resolve().parents[2]
 #: The pattern the schema puts on free-text columns: no HTML or XML markup.
 _NO_MARKUP = "^[^<>]*$"
 
@@ -106,12 +107,12 @@ class Table:
 
 def data_dir() -> Path:
     """The folder holding ``datapackage.json`` and the CSV files."""
-    return Path(os.environ.get(DATA_DIR_ENV) or _REPO_ROOT / "data").resolve()
+    return Path(os.environ.get(DATA_DIR_ENV) or ROOT / "data").resolve()
 
 
 def _display(path: Path) -> str:
     try:
-        return path.relative_to(_REPO_ROOT).as_posix()
+        return path.relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 
@@ -304,7 +305,7 @@ def _signature(folder: Path) -> tuple:
 
 #: Where content hashes of data packages that passed validation are remembered, so that
 #: each new kernel need not validate the same bytes again (``make clean`` empties it).
-VALIDATED_DIR = Path(os.environ.get("MTC_VALIDATED_DIR") or _REPO_ROOT / "_build" / ".validated")
+VALIDATED_DIR = Path(os.environ.get("MTC_VALIDATED_DIR") or ROOT / "_build" / ".validated")
 
 
 def _content_hash(folder: Path) -> str:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, toc_pages
+from tools.paths import PDF
 
-PDF = ROOT / "_build" / "pdf" / "book.pdf"
+from .conftest import ROOT, toc_pages
 
 
 def chapter_titles() -> list[str]:

@@ -15,7 +15,7 @@ no notebook touched.
 
 Usage::
 
-    python -m mtcreport.execute [--force] [--check] [--jobs N] chapters/*.ipynb
+    python -m tools.execute [--force] [--check] [--jobs N] chapters/*.ipynb
 
 ``--check`` only reports stale notebooks (exit 1 if any): the pre-commit hook and the tests use
 it. Outputs are written deterministically (no timing metadata, fixed JSON layout), so executing
@@ -34,17 +34,18 @@ from pathlib import Path
 
 import nbformat
 
-#: The book's folder: where make runs (a benchmark may run a copy of the book elsewhere).
-ROOT = Path.cwd().resolve()
+from tools import paths
+
+#: The book's folder (a benchmark runs a copy of the book with the copy's own ``tools``).
+ROOT = paths.ROOT
 #: The library's source folder (a test may point it at a copy).
-LIB = Path(__file__).resolve().parent
+LIB = paths.lib()
 #: Files every chapter depends on, whatever it reads.
 COMMON_INPUTS = ("requirements.txt",)
 #: Files a module reads by itself, beyond its own source.
 MODULE_INPUTS = {
     "mtcreport.citation": ("CITATION.cff", "pyproject.toml"),
     "mtcreport.book": ("_toc.yml",),
-    "mtcreport.sphinxext": ("pyproject.toml",),
 }
 #: Appended to a notebook while it runs, then removed: reports what the chapter read.
 _PROBE = """

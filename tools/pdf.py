@@ -1,6 +1,6 @@
 """The whole book as one PDF: the single-page HTML build printed by headless Chromium.
 
-Usage: ``python -m mtcreport.pdf`` after ``jupyter-book build . --builder singlehtml``;
+Usage: ``python -m tools.pdf`` after ``jupyter-book build . --builder singlehtml``;
 writes ``_build/pdf/book.pdf``. Code cells stay folded, as on the web pages.
 """
 
@@ -10,14 +10,15 @@ import os
 import shutil
 import sys
 
-from mtcreport.screenshots import ARGS, ROOT, pages
+from tools.paths import PDF as TARGET
+from tools.paths import ROOT, SINGLEHTML, pages
+from tools.screenshots import ARGS
 
 # The single-page build writes the whole book to the root document's page, with links made
 # for the top of the build folder, while Jupyter Book replaces index.html with a redirect.
 # The page is therefore copied to the top as book.html before printing.
-SINGLE = ROOT / "_build" / "singlehtml" / f"{pages()[0]}.html"
-PRINTED = ROOT / "_build" / "singlehtml" / "book.html"
-TARGET = ROOT / "_build" / "pdf" / "book.pdf"
+SINGLE = SINGLEHTML / f"{pages()[0]}.html"
+PRINTED = SINGLEHTML / "book.html"
 
 
 def main() -> int:
