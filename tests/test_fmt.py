@@ -92,3 +92,10 @@ def test_usd_bn_range_keeps_two_significant_figures():
     assert fmt.usd_bn_range(1.3, float("inf")) == "more than $1.3 bn"
     assert fmt.usd_bn_range(1.94, 1.95) == "$1.9–2.0 bn"
     assert fmt.usd_bn_range(1.96, 1.99) == "$2.0 bn"
+
+
+def test_a_count_cell_is_a_whole_number_or_says_it_is_missing():
+    from mtcreport import fmt as f
+
+    assert f.count(24.0) == "24" and f.count(None) == "not given"
+    assert f.count(float("nan"), "none") == "none"

@@ -50,3 +50,17 @@ def test_every_forecast_of_the_paper_has_an_outcome_with_a_web_source():
     sources = data.sources().set_index("id")
     tested = outcomes[outcomes["verdict"] != "not testable"]
     assert sources.loc[tested["source"], "url"].str.startswith("http").all()
+
+
+def test_the_editions_of_a_table_in_words():
+    import csv
+
+    with (data.data_dir() / "external" / "russia_china_tiv_by_year_all_editions.csv").open(
+        encoding="utf-8"
+    ) as fh:
+        years = sorted({row["sipri_edition"][:4] for row in csv.DictReader(fh)})
+    assert len(years) == 3
+    assert (
+        sipri.editions_phrase(data.sipri_tiv_editions()) == f"{years[0]}, {years[1]} and {years[2]} updates"
+    )
+    assert sipri.editions_phrase(data.sipri_register()).endswith(" update")

@@ -133,3 +133,8 @@ def usd_bn_range(low: float, high: float, digits: int = 1) -> str:
         return f"more than ${rounded(low, digits)} bn"
     a, b = rounded(low, digits), rounded(high, digits)
     return f"${a} bn" if a == b else f"${a}–{b} bn"
+
+
+def count(value, missing: str = "not given") -> str:
+    """A whole count as a table cell: 24 -> '24'; a missing count -> ``missing``."""
+    return missing if value is None or pd.isna(value) else str(int(value))

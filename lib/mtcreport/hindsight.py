@@ -212,6 +212,44 @@ def engine_share_by_year(deliveries: pd.DataFrame, register: pd.DataFrame) -> pd
     return pd.DataFrame({"total": total, "engines": engines, "share": 100 * engines / total})
 
 
+def engines_above_half_from(share: pd.DataFrame, after: int, level: float = 50.0) -> int:
+    """The year from which engines have stayed above ``level`` % of yearly TIV, looking only at
+    the years after ``after`` (the first such year if they never fell back)."""
+    above = share["share"] > level
+    later = above[above.index > after]
+    return int(later[~later].index.max() + 1 if (~later).any() else later.index.min())
+
+
+def engine_deliveries_by_year(deliveries: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Engines delivered per year and engine family (columns), every year of the deliveries
+    table present (0 where none)."""
+    rows = deliveries.assign(Engine=deliveries["Designation"].map(sipri.engine_family))
+    engine_rows = rows[rows["Engine"].isin(engine_designations(register))]
+    years = range(int(rows["Delivery year"].min()), int(rows["Delivery year"].max()) + 1)
+    return (
+        engine_rows.pivot_table(
+            index="Delivery year", columns="Engine", values="Numbers delivered", aggfunc="sum"
+        )
+        .reindex(years)
+        .fillna(0)
+    )
+
+
+def engine_deals(register: pd.DataFrame) -> pd.DataFrame:
+    """The register's engine (turbofan) deals, each with its list of delivery years (``years``)."""
+    engines = register[register["Weapon description"] == "turbofan"].copy()
+    engines["years"] = engines["Year(s) of delivery"].map(sipri.delivery_years)
+    return engines
+
+
+def widest_revision(editions: pd.DataFrame) -> tuple[int, pd.Series]:
+    """The delivery year whose TIV differs most between SIPRI's editions, and each edition's
+    value for it (``editions`` as :func:`mtcreport.sipri.with_edition` returns it)."""
+    spread = editions.groupby("year")["tiv_millions"].agg(["min", "max"])
+    widest = int((spread["max"] - spread["min"]).idxmax())
+    return widest, editions[editions["year"] == widest].set_index("edition")["tiv_millions"]
+
+
 # --- the relationship reversed ------------------------------------------------------------------
 def exporter_series(tables: pd.DataFrame, series: str) -> pd.Series:
     """One series of SIPRI's TIV tables ('China total arms exports', ...) indexed by year."""
@@ -319,3 +357,79 @@ def sources_cell(ids, label: str = "author"):
         else:
             parts.append(str(tables.source_link(source_id, label)))
     return tables.Raw("; ".join(parts))
+
+
+# --- chapter 7's tables, as readers see them ----------------------------------------------------
+def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
+    """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page."""
+    from mtcreport import fmt
+
+    return pd.DataFrame(
+        {
+            "Ordered": orders["Year of order"].astype(str)
+            + orders["Year of order uncertain (?)"].fillna("").map(lambda q: " (?)" if q else ""),
+            "Weapon": orders["Weapon designation"],
+            "Kind": orders["Weapon description"],
+            "Number ordered": orders["Number ordered"].map(fmt.count),
+            "Delivered": orders["Number delivered"],
+            "Delivery years": orders["Year(s) of delivery"].map(
+                lambda t: fmt.span(min(sipri.delivery_years(t)), max(sipri.delivery_years(t)))
+            ),
+            "TIV as ordered (millions)": orders["order_tiv"].map(lambda v: rounded(v)),
+            "SIPRI's comment": orders["Comments"].fillna(""),
+        }
+    )
+
+
+def engine_deals_table(engines: pd.DataFrame) -> pd.DataFrame:
+    """The engine deals (from :func:`engine_deals`), one row each, for the page."""
+    from mtcreport import fmt
+
+    return pd.DataFrame(
+        {
+            "Ordered": engines["Year of order"],
+            "Engine": engines["Weapon designation"],
+            "Number ordered": engines["Number ordered"].map(fmt.count),
+            "Delivered": engines["Number delivered"],
+            "Delivery years": engines["years"].map(lambda y: fmt.span(min(y), max(y)) if y else ""),
+            "SIPRI's comment": engines["Comments"].fillna(""),
+        }
+    )
+
+
+def shares_display(shares: pd.DataFrame) -> pd.DataFrame:
+    """Supplier shares per window (rows of :func:`shares_table` with ``group`` and ``published``)."""
+    return pd.DataFrame(
+        {
+            "Period": shares["period"],
+            "Kind": shares["group"],
+            "Edition": shares["edition"],
+            "Russia (incl. USSR), %": shares["russia"].map(lambda v: rounded(v, 1)),
+            "Published by SIPRI, %": shares["published"].map(lambda v: "" if pd.isna(v) else rounded(v)),
+            "Other suppliers with 5 % or more": shares["others"].map(
+                lambda items: "; ".join(f"{n} {rounded(v, 1)}" for n, v in items) or "none"
+            ),
+            "All other suppliers, %": shares["rest"].map(lambda v: rounded(v, 1)),
+        }
+    )
+
+
+def scorecard_table(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard: each outcome beside the claim it tests (``claims`` indexed by id)."""
+    from mtcreport import data
+
+    return pd.DataFrame(
+        {
+            "Claim": outcomes["claim"],
+            "Type": outcomes["claim"].map(claims["type"]),
+            "Where": outcomes["claim"].map(
+                lambda c: f"{data.SECTION_TITLES[claims.at[c, 'section']]} {claims.at[c, 'locator']}"
+            ),
+            "Subject": outcomes["subject"],
+            "The paper expected": outcomes["predicted"],
+            "What happened": outcomes["outcome"],
+            "Verdict": outcomes["verdict"],
+            "Why": outcomes["reason"],
+            "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
+        }
+    )

@@ -81,3 +81,11 @@ def delivery_years(text) -> list[int]:
 def engine_family(designation: str) -> str:
     """'AL-31 (13500)' -> 'AL-31': the per-year rows carry a thrust class after the name."""
     return designation.split(" (")[0]
+
+
+def editions_phrase(frame: pd.DataFrame) -> str:
+    """'2024, 2025 and 2026 updates' (or '2026 update') from a table's ``sipri_edition`` column."""
+    from mtcreport import fmt
+
+    years = sorted({edition(e).split()[0] for e in frame["sipri_edition"]})
+    return fmt.listing(years) + (" updates" if len(years) > 1 else " update")
