@@ -99,3 +99,12 @@ def test_a_count_cell_is_a_whole_number_or_says_it_is_missing():
 
     assert f.count(24.0) == "24" and f.count(None) == "not given"
     assert f.count(float("nan"), "none") == "none"
+
+
+def test_a_transfer_value_keeps_the_papers_qualifier():
+    import pandas as pd
+
+    from mtcreport import fmt as f
+
+    row = pd.Series({"value_low_usd_bn": 2.5, "value_high_usd_bn": None, "value_qualifier": "exact"})
+    assert f.transfer_value(row) == f.qualified(2.5, None, "exact", "USD bn") == "$2.5 bn"

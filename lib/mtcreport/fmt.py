@@ -138,3 +138,16 @@ def usd_bn_range(low: float, high: float, digits: int = 1) -> str:
 def count(value, missing: str = "not given") -> str:
     """A whole count as a table cell: 24 -> '24'; a missing count -> ``missing``."""
     return missing if value is None or pd.isna(value) else str(int(value))
+
+
+def glue(key: str, value) -> None:
+    """Paste ``value`` into the prose under ``key`` (MyST's ``{glue}`` roles) without showing it
+    in the cell: every chapter's ``glue`` call, written once."""
+    from myst_nb import glue as myst_glue
+
+    myst_glue(key, value, display=False)
+
+
+def transfer_value(row: pd.Series) -> str:
+    """A transfer's value in US dollars with the paper's qualifier ("$2.5 bn", "about $1 bn")."""
+    return qualified(row["value_low_usd_bn"], row["value_high_usd_bn"], row["value_qualifier"], "USD bn")
