@@ -146,7 +146,7 @@ CASES = {
     "story": _story,
 }
 #: Functions of ``charts`` that draw nothing.
-HELPERS = {"decimal_year", "mpl_patch"}
+HELPERS = {"decimal_year", "mpl_patch", "marks"}
 
 
 def _called_by_chapters() -> set[str]:

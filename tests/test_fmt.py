@@ -108,3 +108,12 @@ def test_a_transfer_value_keeps_the_papers_qualifier():
 
     row = pd.Series({"value_low_usd_bn": 2.5, "value_high_usd_bn": None, "value_qualifier": "exact"})
     assert f.transfer_value(row) == f.qualified(2.5, None, "exact", "USD bn") == "$2.5 bn"
+
+
+def test_counts_are_written_with_the_right_plural():
+    from mtcreport import fmt as f
+
+    assert f.counted({"forecast": 8, "judgement": 1}) == "8 forecasts and 1 judgement"
+    assert f.counted({"licence": 1, "design documentation": 2}) == (
+        "1 licence and 2 transfers of design documents"
+    )

@@ -231,3 +231,15 @@ def test_chapter_7_tables_show_each_deal_as_the_register_gives_it():
     outcomes, claims = data.outcomes(), data.claims().set_index("id")
     card = hindsight.scorecard_table(outcomes, claims)
     assert list(card["Claim"]) == list(outcomes["claim"]) and card["Where"].str.len().min() > 0
+
+
+def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
+    claims = data.claims()
+    with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    verdicts = {r["claim"]: r["verdict"] for r in rows}
+    table = hindsight.ledger(claims, data.outcomes())
+    assert list(table["Claim"]) == list(claims["id"])
+    for claim, verdict in zip(table["Claim"], table["Verdict"], strict=True):
+        assert verdict == verdicts.get(claim, "not tested")
+    assert verdicts and (table["Verdict"] == "not tested").any()

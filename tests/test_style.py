@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from mtcreport import charts, data, style
@@ -129,3 +130,12 @@ def test_chapters_name_tables_in_source_lines_only_through_the_helper():
                     for m in re.findall(r"\btables? [a-z]+_[a-z_]+|\btables? [a-z]+s\b", source)
                 ]
     assert typed == []
+
+
+def test_timeline_marks_sit_mid_month_or_mid_year():
+    events = pd.DataFrame(
+        {"year_low": [1992, 2010], "month": [12, None], "label": ["a", "b"]}, index=["x", "y"]
+    )
+    marks = charts.marks(events, ["y", "x"], "agreement")
+    assert list(marks["label"]) == ["b", "a"] and set(marks["kind"]) == {"agreement"}
+    assert list(marks["x"]) == [2010.5, 1992 + 11.5 / 12]

@@ -602,3 +602,15 @@ def story(
     ax.set_ylabel("millions of SIPRI TIV a year")
     ax.set_xlabel("year")
     return style.finish(fig, source)
+
+
+def marks(table: pd.DataFrame, ids: list[str], kind: str) -> pd.DataFrame:
+    """Rows of a dated table (indexed by id) as marks for :func:`timeline`: x, label, kind."""
+    rows = table.loc[ids]
+    return pd.DataFrame(
+        {
+            "x": [decimal_year(y, m) for y, m in zip(rows["year_low"], rows["month"], strict=True)],
+            "label": rows["label"].to_numpy(),
+            "kind": kind,
+        }
+    )

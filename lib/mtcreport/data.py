@@ -507,3 +507,22 @@ def indicator(id_: str) -> pd.Series:
     if id_ not in frame.index:
         raise KeyError(f"no indicator {id_!r} in data/indicators.csv")
     return frame.loc[id_]
+
+
+def provenance_counts() -> tuple[int, int]:
+    """Rows that come from the paper and rows that come from outside sources, over every table.
+
+    A row with a ``source`` column counts for the paper when its source is ``kashin2012``; tables
+    without that column count whole as outside data when they live in ``data/external/`` (SIPRI
+    and official figures), and not at all otherwise (the catalogue tables: sources, sections).
+    """
+    catalogue = tables()
+    paper = outside = 0
+    for name, frame in load_all().items():
+        if "source" in frame.columns:
+            from_paper = int((frame["source"] == "kashin2012").sum())
+            paper += from_paper
+            outside += len(frame) - from_paper
+        elif catalogue[name].path.parent.name == "external":
+            outside += len(frame)
+    return paper, outside

@@ -433,3 +433,36 @@ def scorecard_table(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
             "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
         }
     )
+
+
+def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+    """Every claim of the paper with its chapter, place in the paper, type, verdict and evidence.
+
+    A claim without an outcome row is "not tested", and its evidence is the chapter that shows it.
+    """
+    from mtcreport import book, data, tables
+
+    outcomes = outcomes.set_index("claim")
+    tested = claims["id"].isin(outcomes.index)
+    chapters = [book.chapter_of(s, loc) for s, loc in zip(claims["section"], claims["locator"], strict=True)]
+
+    def evidence(claim_id: str, chapter: str):
+        if claim_id not in outcomes.index:
+            return tables.doc(chapter, "the paper")
+        row = outcomes.loc[claim_id]
+        return sources_cell([row["source"], row["source_2"]], "title")
+
+    return pd.DataFrame(
+        {
+            "Claim": claims["id"],
+            "Chapter": [book.label(c) for c in chapters],
+            "Where in the paper": [
+                f"{data.SECTION_TITLES[s]} {loc}"
+                for s, loc in zip(claims["section"], claims["locator"], strict=True)
+            ],
+            "Type": claims["type"],
+            "What the paper says": claims["claim"],
+            "Verdict": claims["id"].map(outcomes["verdict"]).where(tested, "not tested"),
+            "Evidence": [evidence(i, c) for i, c in zip(claims["id"], chapters, strict=True)],
+        }
+    )
