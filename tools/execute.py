@@ -15,7 +15,7 @@ no notebook touched.
 
 Usage::
 
-    python -m tools.execute [--force] [--check] [--jobs N] chapters/*.ipynb
+    python -m tools.execute [--force] [--check] [--jobs N] [chapters/*.ipynb]
 
 ``--check`` only reports stale notebooks (exit 1 if any): the pre-commit hook and the tests use
 it. Outputs are written deterministically (no timing metadata, fixed JSON layout), so executing
@@ -186,11 +186,12 @@ def validate_data() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every chapter")
     parser.add_argument("--force", action="store_true", help="execute even if nothing changed")
     parser.add_argument("--check", action="store_true", help="only list stale notebooks; exit 1 if any")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default 2)")
     args = parser.parse_args(argv)
+    args.notebooks = args.notebooks or sorted(paths.CHAPTERS.glob("*.ipynb"))
     problem = validate_data()
     if problem:
         print(f"data: {problem}", file=sys.stderr)
