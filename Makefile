@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
+.PHONY: test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -104,8 +104,24 @@ copycheck:
 	@if [ -f $(COPYCHECK) ]; then python3 $(COPYCHECK) .; \
 	else echo "copycheck: $(COPYCHECK) not found beside this checkout; skipped"; fi
 
-test: unit sipri-e2e lint nbval book-check pdf browser copycheck
+# make test runs two independent chains side by side (make -j2; see benchmarks/README.md for the
+# figures): the code checks (ruff, copycheck, every pytest outside the browser on two workers,
+# nbval) and the site checks (the -W build, then the PDF from the same doctrees, then the browser
+# test over both). Each chain stops at its first failure; make reports the failing target.
+test: $(STAMP) $(ACTIONLINT) browser-deps
+	$(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
 	@echo "make test: all checks passed"
+
+test-code:
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory copycheck
+	$(BIN)/pytest tests --ignore=tests/browser -n 2 -q
+	$(MAKE) --no-print-directory nbval
+
+test-site:
+	$(MAKE) --no-print-directory book-check
+	$(MAKE) --no-print-directory pdf
+	$(MAKE) --no-print-directory browser
 
 clean:
 	rm -rf _build
