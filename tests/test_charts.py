@@ -107,10 +107,7 @@ def _exporters():
 
 def _dollars_vs_tiv():
     _, tables = _sipri_series()
-    official = data.official_exports()
-    official = official[official["qualifier"] != "preliminary"].assign(
-        exact=lambda f: f["qualifier"].isin(["reported", "final"])
-    )
+    official = hindsight.stated_exports(data.official_exports())
     russia = hindsight.exporter_series(tables, "Russia total arms exports")
     return charts.dollars_vs_tiv(official, russia[russia.index >= official["year"].min()], source=SOURCE)
 

@@ -243,3 +243,46 @@ def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
     for claim, verdict in zip(table["Claim"], table["Verdict"], strict=True):
         assert verdict == verdicts.get(claim, "not tested")
     assert verdicts and (table["Verdict"] == "not tested").any()
+
+
+def test_small_readings_of_the_series():
+    series = pd.Series([5.0, 1.0, 4.0, 2.0, 9.0], index=range(2000, 2005))
+    assert hindsight.last_year_below(series, 3.0, 2004) == 2003
+    assert hindsight.last_year_below(series, 3.0, 2003) == 2001
+    orders = pd.Series([7.0, 0.0, 3.0, 5.0], index=range(1990, 1994))
+    assert hindsight.order_peak_rank(orders, 1993) == "the most since 1990"
+    assert hindsight.order_peak_rank(orders.iloc[1:], 1993) == (
+        "the most of any year since 1991, when the register begins"
+    )
+
+
+def test_stated_exports_keep_one_figure_a_year_final_over_preliminary():
+    rows = _csv("russia_arms_exports_usd_official.csv")
+    kept = [r for r in rows if r["qualifier"] != "preliminary"]
+    stated = hindsight.stated_exports(data.official_exports())
+    assert list(stated["year"]) == [int(r["year"]) for r in kept]
+    assert stated["year"].is_unique
+    assert list(stated["exact"]) == [r["qualifier"] in ("reported", "final") for r in kept]
+
+
+def test_chinas_tiv_share_of_russian_exports_in_2011_by_hand():
+    tables = _csv("sipri_tiv_tables_2024ed.csv")
+    edition = tables[0]["sipri_edition"][:4]
+    russia = next(
+        float(r["tiv_millions"])
+        for r in tables
+        if r["series"] == "Russia total arms exports" and r["year"] == "2011"
+    )
+    china = next(
+        float(r["tiv_millions"])
+        for r in _csv("russia_china_tiv_by_year_all_editions.csv")
+        if r["year"] == "2011" and r["sipri_edition"].startswith(edition)
+    )
+    to_china = hindsight.china_share_of_russia(data.sipri_tiv_tables(), data.sipri_tiv_editions())
+    volume, share = hindsight.tiv_share_in(to_china, 2011)
+    assert volume == china and share == pytest.approx(100 * china / russia)
+    table = hindsight.reconciliation_table(
+        data.indicator("china_share_2011"), data.indicator("ru_exports_2011"), 15.0, volume, share, "x"
+    )
+    assert table["Value"].iloc[3] == hindsight.percent(100 * china / russia, 1)
+    assert table["Value"].iloc[2] == "$15 bn"

@@ -16,9 +16,11 @@ Analyses (each tested in ``tests/``):
 
 Presentation:
 
-- ``mtcreport.fmt``: how figures, ranges and qualifiers are written in prose.
-- ``mtcreport.tables``: numbered, escaped tables for the book.
-- ``mtcreport.charts``: the charts; ``mtcreport.style``: the one plotting style and the source line.
+- ``mtcreport.fmt``: how figures, ranges, counts and qualifiers are written in prose, and ``glue``.
+- ``mtcreport.tables``: numbered, escaped tables for the book; ``mtcreport.frames``: the tables the
+  chapters show, one function each.
+- ``mtcreport.charts``: the charts; ``mtcreport.style``: the one plotting style (every colour, grey
+  and figure size) and the source line, built from table names checked against ``datapackage.json``.
 - ``mtcreport.glossary``, ``mtcreport.datadoc``: the glossary and the data appendix, from the data.
 
 Build tooling (executing the chapters, the PDF, screenshots, the Sphinx extension, benchmarks)

@@ -466,3 +466,60 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
             "Evidence": [evidence(i, c) for i, c in zip(claims["id"], chapters, strict=True)],
         }
     )
+
+
+def tiv_share_in(to_china: pd.DataFrame, year: int) -> tuple[float, float]:
+    """China's deliveries (million TIV) and their share (%) of Russia's arms exports in ``year``,
+    both from one edition (``to_china`` as :func:`china_share_of_russia` returns it)."""
+    row = to_china.loc[year]
+    return float(row["to_china"]), float(100 * row["to_china"] / row["russia"])
+
+
+def reconciliation_table(
+    share: pd.Series, exports: pd.Series, official_usd: float, to_china: float, tiv_share: float, edition: str
+) -> pd.DataFrame:
+    """The paper's figures for one year beside SIPRI's: its share of dollars and the exports it
+    applies to, the official dollar figure, and SIPRI's share and volume in TIV (not dollars)."""
+    from mtcreport import fmt
+
+    year = str(share["year"])
+    return pd.DataFrame(
+        {
+            "Measure": [
+                f"China's share of Russian arms exports, {year} (Dzirkaln, in the paper)",
+                f"Russian arms exports, {year} (paper)",
+                f"Russian arms exports, {year} (official figure as cited in a report on the next year)",
+                f"China's share of Russian deliveries, {year} (SIPRI TIV, {edition})",
+                f"Deliveries to China, {year} (SIPRI TIV, {edition})",
+            ],
+            "Value": [
+                fmt.indicator_text(share),
+                fmt.indicator_text(exports),
+                f"${fmt.number(official_usd)} bn",
+                percent(tiv_share, 1),
+                f"{rounded(to_china)} million TIV (not dollars)",
+            ],
+            "Unit": ["share of dollars", "US dollars", "US dollars", "share of TIV", "TIV"],
+        }
+    )
+
+
+def last_year_below(series: pd.Series, level: float, before: int) -> int:
+    """The last year before ``before`` in which the series was lower than ``level``."""
+    return int(series[(series.index < before) & (series < level)].index.max())
+
+
+def order_peak_rank(orders: pd.Series, peak: int) -> str:
+    """How a year's orders rank: the most since the register begins, or since an earlier year
+    with at least as much."""
+    larger_before = orders[(orders.index < peak) & (orders >= orders[peak])]
+    if larger_before.empty:
+        return f"the most of any year since {int(orders.index.min())}, when the register begins"
+    return f"the most since {int(larger_before.index.max())}"
+
+
+def stated_exports(official: pd.DataFrame) -> pd.DataFrame:
+    """Official export figures, one per year: a final figure replaces a preliminary one; ``exact``
+    marks the figures reported or final (the others are approximate)."""
+    stated = official[official["qualifier"] != "preliminary"]
+    return stated.assign(exact=stated["qualifier"].isin(["reported", "final"]))
