@@ -139,3 +139,20 @@ def test_timeline_marks_sit_mid_month_or_mid_year():
     marks = charts.marks(events, ["y", "x"], "agreement")
     assert list(marks["label"]) == ["b", "a"] and set(marks["kind"]) == {"agreement"}
     assert list(marks["x"]) == [2010.5, 1992 + 11.5 / 12]
+
+
+def test_colours_greys_and_figure_sizes_are_written_only_in_style():
+    import re
+    from pathlib import Path
+
+    import mtcreport
+
+    literal = re.compile(
+        r"#[0-9A-Fa-f]{6}\b|\b(?:color|facecolor|edgecolor|mfc|mec)=\"[a-z]+\"|\"(?:white|black|grey|gray)\"|"
+        r"figure\(\(|figsize=\("
+    )
+    found = []
+    for path in Path(mtcreport.__file__).parent.glob("*.py"):
+        if path.name != "style.py":
+            found += [(path.name, m.group(0)) for m in literal.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -34,7 +34,7 @@ def transfers_by_category(
         color = style.CATEGORY_COLORS[category]
         undated = 0
         for row in rows.itertuples(index=False):
-            face = "white" if row.approx else color
+            face = style.WHITE if row.approx else color
             low, high = row.year_low, row.year_high
             if pd.isna(low) and pd.isna(high):
                 x = undated_x + 0.35 * undated - 0.5
@@ -81,17 +81,25 @@ def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: s
         style.SIZE_TALL, nrows=2, sharex=True, gridspec_kw={"height_ratios": [1, 2.2], "hspace": 0.05}
     )
     for lane, row in enumerate(phases.itertuples(index=False)):
-        color = PHASE_COLORS.get(row.id, style.OKABE_ITO["black"])
+        color = PHASE_COLORS.get(row.id, style.BLACK)
         top.barh(lane, row.year_high + 1 - row.year_low, left=row.year_low, color=color, height=0.7)
-        top.text(row.year_low + 0.2, lane, row.label, va="center", ha="left", fontsize=9, color="black")
+        top.text(
+            row.year_low + 0.2,
+            lane,
+            row.label,
+            va="center",
+            ha="left",
+            fontsize=9,
+            color=style.BLACK,
+        )
     top.set_yticks([])
     top.set_ylim(len(phases) - 0.4, -0.6)
     top.grid(False)
     top.spines["left"].set_visible(False)
-    styles = {"agreement": ("s", style.OKABE_ITO["black"]), "contract": ("o", style.RUSSIA)}
+    styles = {"agreement": ("s", style.BLACK), "contract": ("o", style.RUSSIA)}
     ordered = marks.sort_values("x").reset_index(drop=True)
     for i, row in ordered.iterrows():
-        marker, color = styles.get(row["kind"], ("o", style.OKABE_ITO["black"]))
+        marker, color = styles.get(row["kind"], ("o", style.BLACK))
         height = 1 + (i % 4)
         bottom.vlines(row["x"], 0, height, color=style.GREY_TICK, lw=0.8)
         bottom.plot([row["x"]], [0], marker, color=color, ms=7)
@@ -117,7 +125,7 @@ RELATION_STYLES = {
     "joint development": ("solid", style.OKABE_ITO["purple"]),
     "design documents": ("dotted", style.OKABE_ITO["green"]),
     "development assistance": ("dashdot", style.OKABE_ITO["sky_blue"]),
-    "influence": ((0, (1, 4)), style.OKABE_ITO["black"]),
+    "influence": ((0, (1, 4)), style.BLACK),
 }
 
 
@@ -218,8 +226,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
             height=0.6,
         )
         left.text(row.value + 0.3, y, row.text, va="center", fontsize=9)
-    left.set_yticks(range(len(amounts)), amounts["label"])
-    left.set_ylim(len(amounts) - 0.5, -0.5)
+    style.row_axis(left, amounts["label"])
     left.set_xlim(0, amounts["value"].max() * 1.45)
     left.set_xlabel("billion US dollars (hatched: the paper's figure is approximate)")
     left.grid(axis="x", color=style.GREY_GRID)
@@ -227,7 +234,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["yellow"]]
     bottom = 0.0
     for row, color in zip(shares.itertuples(index=False), colors, strict=False):
-        right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor="white")
+        right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor=style.WHITE)
         right.text(
             0, bottom + row.value / 2, f"{row.label}\n{row.value:g} %", ha="center", va="center", fontsize=9
         )
@@ -252,14 +259,13 @@ def waits(rows: pd.DataFrame, source: str):
     fig, ax = style.figure(style.SIZE_STRIP)
     for y, row in enumerate(rows.itertuples(index=False)):
         end = row.until if not pd.isna(row.until) else last
-        color = style.OKABE_ITO["orange"] if not pd.isna(row.until) else style.OKABE_ITO["black"]
+        color = style.OKABE_ITO["orange"] if not pd.isna(row.until) else style.BLACK
         ax.plot([row.asked, end], [y, y], color=color, lw=3, ls="-" if not pd.isna(row.until) else ":")
         ax.plot([row.asked], [y], "o", color=style.CHINA, ms=8)
         if not pd.isna(row.until):
             ax.plot([end], [y], "|", color=color, ms=16, mew=3)
         ax.text(end + 0.15, y, row.answer, va="center", fontsize=9)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(first, last + 4.5)
     ax.set_xticks(range(first + 1, last + 1, 2))
     ax.set_xlabel(
@@ -292,8 +298,7 @@ def range_check(rows: pd.DataFrame, source: str, unit: str):
         )
         if not pd.isna(row.stated):
             ax.plot([row.stated], [y], "D", color=style.CHINA, ms=9)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(0, right * 1.02)
     ax.set_xlabel(f"{unit} (bar: range the inputs allow, arrow: open-ended; diamond: the paper's figure)")
     ax.grid(axis="x", color=style.GREY_GRID)
@@ -376,7 +381,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             else:
                 ax.plot([row.outcome_year_low, high], [y, y], color=color, lw=7, solid_capstyle="butt")
         if not pd.isna(row.predicted_year):
-            ax.plot([row.predicted_year], [y], "o", ms=10, mfc="white", mec="black", mew=1.5)
+            ax.plot([row.predicted_year], [y], "o", ms=10, mfc=style.WHITE, mec=style.BLACK, mew=1.5)
         ax.text(
             last + 1.3,
             y,
@@ -386,8 +391,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             color=color if color != style.GREY_RULE else style.GREY_DARK,
         )
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
-    ax.set_yticks(range(len(outcomes)), outcomes["subject"])
-    ax.set_ylim(len(outcomes) - 0.5, -0.5)
+    style.row_axis(ax, outcomes["subject"])
     ax.set_xlim(first - 0.5, last + 5)
     ax.set_xticks(range(first, last + 2, 2))
     ax.set_xlabel(
@@ -470,12 +474,11 @@ def russia_shares(rows: pd.DataFrame, source: str):
     for y, row in enumerate(rows.itertuples(index=False)):
         color = colors[row.group]
         ax.barh(y, row.russia, color=color, height=0.65)
-        text_color = "white" if color == style.RUSSIA else "black"
+        text_color = style.WHITE if color == style.RUSSIA else style.BLACK
         ax.text(row.russia - 1, y, f"{row.russia:.0f}", ha="right", va="center", fontsize=8, color=text_color)
         if not pd.isna(row.published):
-            ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec="black")
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+            ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec=style.BLACK)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(0, 100)
     ax.set_xlabel(
         "Russia's (incl. USSR) share of China's arms imports\n"
@@ -528,7 +531,7 @@ def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
         vague["usd_billion"],
         "o",
         ms=7,
-        mfc="white",
+        mfc=style.WHITE,
         mec=style.RUSSIA,
         label='"more than", "about"',
     )
@@ -569,7 +572,7 @@ def story(
     ax.bar(deliveries.index, deliveries.values, color=style.RUSSIA, width=0.75)
     ax.plot(china_exports.index, china_exports.values, color=style.CHINA, lw=2, marker="s", ms=3)
     ax.axvline(paper_date, color=style.GREY_MARK, lw=1.2, ls="--")
-    box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
+    box = {"facecolor": style.WHITE, "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
     ax.annotate(
         "the paper", xy=(paper_date + 0.3, 0.72), xycoords=("data", "axes fraction"), fontsize=8, bbox=box
     )

@@ -39,6 +39,10 @@ CATEGORY_COLORS = {
     "subsystem": OKABE_ITO["vermillion"],
 }
 
+#: White, for the edges between stacked bars and for labels on dark bars.
+WHITE = "white"
+#: Black, for marks and labels that name no country or category.
+BLACK = OKABE_ITO["black"]
 #: Greys, darkest first: marks (the paper's date), dark rules, rules, ticks, "other", grid, faint grid.
 GREY_MARK = "#333333"
 GREY_SOURCE = "#444444"
@@ -182,3 +186,10 @@ def source_line(fig, text: str) -> None:
     """
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color=GREY_SOURCE)
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+
+
+def row_axis(ax, labels) -> None:
+    """A row axis: one row per label, the first at the top, half a row of margin at each end."""
+    labels = list(labels)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
