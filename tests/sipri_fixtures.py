@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.paths import ROOT
 
 REGISTER_RAW = [
     "Recipient",

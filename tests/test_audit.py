@@ -52,3 +52,11 @@ def test_a_wider_reading_of_close_to_moves_the_low_end(monkeypatch):
     result = audit.deliveries_2011()
     assert result.volume.low == pytest.approx(13 * 0.8 * 0.15 * 0.8)
     assert result.volume.high == pytest.approx(1.95)
+
+
+def test_the_summary_table_has_one_row_per_check_and_the_verdicts_of_the_checks():
+    table = audit.summary_table()
+    assert list(table.columns) == ["Check", "Paper's figure", "Recomputed", "Verdict"]
+    assert len(table) == 4
+    assert table.at[0, "Verdict"] == ("consistent" if audit.deliveries_2011().holds else "not consistent")
+    assert table.at[1, "Verdict"] == ("fits" if audit.industry_income().holds else "strains")

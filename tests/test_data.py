@@ -1,14 +1,13 @@
 """The real data package: it validates, loads typed, caches honestly, and agrees with the paper."""
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from mtcreport import data
+from tools.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PAPER = next(iter(sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))), None)
 EXPECTED_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
 
@@ -170,3 +169,23 @@ def test_a_corrupted_file_fails_even_after_the_clean_one_was_validated(data_copy
     )
     with pytest.raises(data.DataError, match=r'column "year_high"'):
         data.load_all()
+
+
+def test_rows_from_the_paper_and_from_outside_counted_by_hand():
+    import csv
+    import json
+
+    folder = data.data_dir()
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    paper = outside = 0
+    for resource in package["resources"]:
+        with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        columns = [f["name"] for f in resource["schema"]["fields"]]
+        if "source" in columns:
+            paper += sum(r["source"] == "kashin2012" for r in rows)
+            outside += sum(r["source"] != "kashin2012" for r in rows)
+        elif resource["path"].startswith("external/"):
+            outside += len(rows)
+    assert data.provenance_counts() == (paper, outside)
+    assert paper > 0 and outside > 0

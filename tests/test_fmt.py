@@ -92,3 +92,28 @@ def test_usd_bn_range_keeps_two_significant_figures():
     assert fmt.usd_bn_range(1.3, float("inf")) == "more than $1.3 bn"
     assert fmt.usd_bn_range(1.94, 1.95) == "$1.9–2.0 bn"
     assert fmt.usd_bn_range(1.96, 1.99) == "$2.0 bn"
+
+
+def test_a_count_cell_is_a_whole_number_or_says_it_is_missing():
+    from mtcreport import fmt as f
+
+    assert f.count(24.0) == "24" and f.count(None) == "not given"
+    assert f.count(float("nan"), "none") == "none"
+
+
+def test_a_transfer_value_keeps_the_papers_qualifier():
+    import pandas as pd
+
+    from mtcreport import fmt as f
+
+    row = pd.Series({"value_low_usd_bn": 2.5, "value_high_usd_bn": None, "value_qualifier": "exact"})
+    assert f.transfer_value(row) == f.qualified(2.5, None, "exact", "USD bn") == "$2.5 bn"
+
+
+def test_counts_are_written_with_the_right_plural():
+    from mtcreport import fmt as f
+
+    assert f.counted({"forecast": 8, "judgement": 1}) == "8 forecasts and 1 judgement"
+    assert f.counted({"licence": 1, "design documentation": 2}) == (
+        "1 licence and 2 transfers of design documents"
+    )

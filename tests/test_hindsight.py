@@ -160,3 +160,129 @@ def test_every_forecast_and_forward_judgement_has_a_verdict_and_the_types_agree(
     assert forecasts <= set(outcomes["claim"])
     assert outcomes["claim"].is_unique
     assert set(outcomes["claim"]) <= set(claims.index)
+
+
+def _csv(name: str) -> list[dict]:
+    with (data.data_dir() / "external" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_widest_revision_between_editions_is_the_year_found_by_hand():
+    from mtcreport import sipri
+
+    values = defaultdict(dict)
+    for row in _csv("russia_china_tiv_by_year_all_editions.csv"):
+        values[int(row["year"])][row["sipri_edition"][:4]] = float(row["tiv_millions"])
+    spread = {year: max(v.values()) - min(v.values()) for year, v in values.items()}
+    expected = max(spread, key=spread.get)
+    year, by_edition = hindsight.widest_revision(sipri.with_edition(data.sipri_tiv_editions()))
+    assert year == expected
+    assert {e[:4]: v for e, v in by_edition.items()} == values[expected]
+
+
+def test_engines_delivered_per_year_and_family_add_up_to_the_rows_by_hand():
+    turbofans = {r["Weapon designation"] for r in _csv("russia_china_trade_register_2026ed.csv")
+                 if r["Weapon description"] == "turbofan"}  # fmt: skip
+    expected = defaultdict(float)
+    years = set()
+    for row in _csv("russia_china_delivery_rows_2026ed.csv"):
+        years.add(int(row["Delivery year"]))
+        family = row["Designation"].split(" (")[0]
+        if family in turbofans:
+            expected[(int(row["Delivery year"]), family)] += float(row["Numbers delivered"])
+    table = hindsight.engine_deliveries_by_year(data.sipri_deliveries(), data.sipri_register())
+    assert list(table.index) == list(range(min(years), max(years) + 1))
+    assert expected and {(y, f): v for (y, f), v in table.stack().items() if v} == dict(expected)
+
+
+def test_engines_above_half_from_the_last_dip():
+    share = pd.DataFrame({"share": [60.0, 40.0, 55.0, 70.0, 45.0, 51.0, 52.0]}, index=range(2010, 2017))
+    assert hindsight.engines_above_half_from(share, 2010) == 2015  # dips in 2011 and 2014
+    assert hindsight.engines_above_half_from(share, 2014) == 2015  # never dips after 2014
+    assert hindsight.engines_above_half_from(share.iloc[:3], 2010) == 2012
+
+
+def test_chapter_7_tables_show_each_deal_as_the_register_gives_it():
+    register = data.sipri_register()
+    rows = _csv("russia_china_trade_register_2026ed.csv")
+    late = hindsight.late_orders_table(hindsight.orders_after(register, 2012))
+    expected = sorted(
+        (
+            r["Weapon designation"],
+            r["Year of order"],
+            r["Number ordered"] or "not given",
+            r["Weapon description"],
+        )
+        for r in rows
+        if int(r["Year of order"]) > 2012
+    )
+    got = zip(
+        late["Weapon"],
+        late["Ordered"].str.replace(" (?)", ""),
+        late["Number ordered"],
+        late["Kind"],
+        strict=True,
+    )
+    assert sorted(got) == expected
+    engines = hindsight.engine_deals_table(hindsight.engine_deals(register))
+    assert sorted(engines["Engine"]) == sorted(
+        r["Weapon designation"] for r in rows if r["Weapon description"] == "turbofan"
+    )
+    outcomes, claims = data.outcomes(), data.claims().set_index("id")
+    card = hindsight.scorecard_table(outcomes, claims)
+    assert list(card["Claim"]) == list(outcomes["claim"]) and card["Where"].str.len().min() > 0
+
+
+def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
+    claims = data.claims()
+    with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    verdicts = {r["claim"]: r["verdict"] for r in rows}
+    table = hindsight.ledger(claims, data.outcomes())
+    assert list(table["Claim"]) == list(claims["id"])
+    for claim, verdict in zip(table["Claim"], table["Verdict"], strict=True):
+        assert verdict == verdicts.get(claim, "not tested")
+    assert verdicts and (table["Verdict"] == "not tested").any()
+
+
+def test_small_readings_of_the_series():
+    series = pd.Series([5.0, 1.0, 4.0, 2.0, 9.0], index=range(2000, 2005))
+    assert hindsight.last_year_below(series, 3.0, 2004) == 2003
+    assert hindsight.last_year_below(series, 3.0, 2003) == 2001
+    orders = pd.Series([7.0, 0.0, 3.0, 5.0], index=range(1990, 1994))
+    assert hindsight.order_peak_rank(orders, 1993) == "the most since 1990"
+    assert hindsight.order_peak_rank(orders.iloc[1:], 1993) == (
+        "the most of any year since 1991, when the register begins"
+    )
+
+
+def test_stated_exports_keep_one_figure_a_year_final_over_preliminary():
+    rows = _csv("russia_arms_exports_usd_official.csv")
+    kept = [r for r in rows if r["qualifier"] != "preliminary"]
+    stated = hindsight.stated_exports(data.official_exports())
+    assert list(stated["year"]) == [int(r["year"]) for r in kept]
+    assert stated["year"].is_unique
+    assert list(stated["exact"]) == [r["qualifier"] in ("reported", "final") for r in kept]
+
+
+def test_chinas_tiv_share_of_russian_exports_in_2011_by_hand():
+    tables = _csv("sipri_tiv_tables_2024ed.csv")
+    edition = tables[0]["sipri_edition"][:4]
+    russia = next(
+        float(r["tiv_millions"])
+        for r in tables
+        if r["series"] == "Russia total arms exports" and r["year"] == "2011"
+    )
+    china = next(
+        float(r["tiv_millions"])
+        for r in _csv("russia_china_tiv_by_year_all_editions.csv")
+        if r["year"] == "2011" and r["sipri_edition"].startswith(edition)
+    )
+    to_china = hindsight.china_share_of_russia(data.sipri_tiv_tables(), data.sipri_tiv_editions())
+    volume, share = hindsight.tiv_share_in(to_china, 2011)
+    assert volume == china and share == pytest.approx(100 * china / russia)
+    table = hindsight.reconciliation_table(
+        data.indicator("china_share_2011"), data.indicator("ru_exports_2011"), 15.0, volume, share, "x"
+    )
+    assert table["Value"].iloc[3] == hindsight.percent(100 * china / russia, 1)
+    assert table["Value"].iloc[2] == "$15 bn"

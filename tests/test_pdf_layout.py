@@ -2,7 +2,7 @@
 
 from weasyprint import CSS, HTML
 
-from mtcreport import pdf
+from tools import pdf
 
 
 def _layout(body: str, style: str = "") -> list[dict]:

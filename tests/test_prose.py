@@ -10,11 +10,11 @@ in the paper (when its copy is beside this checkout, as in CI); "Certain" fails 
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.paths import ROOT
+
 CHAPTERS = ROOT / "chapters"
 PAPER = ROOT.parent / "shared" / "seeds"
 NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))

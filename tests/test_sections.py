@@ -9,14 +9,13 @@ corrupted copies. The paragraph counts themselves are recounted from the paper's
 import csv
 import io
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from mtcreport import data
+from tools.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PAPER = next(iter(sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))), None)
 LOCATOR = re.compile(r"¶(?P<paragraph>\d+)(?:, bullet (?P<bullet>\d+))?")
 

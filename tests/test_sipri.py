@@ -50,3 +50,34 @@ def test_every_forecast_of_the_paper_has_an_outcome_with_a_web_source():
     sources = data.sources().set_index("id")
     tested = outcomes[outcomes["verdict"] != "not testable"]
     assert sources.loc[tested["source"], "url"].str.startswith("http").all()
+
+
+def test_the_editions_of_a_table_in_words():
+    import csv
+
+    with (data.data_dir() / "external" / "russia_china_tiv_by_year_all_editions.csv").open(
+        encoding="utf-8"
+    ) as fh:
+        years = sorted({row["sipri_edition"][:4] for row in csv.DictReader(fh)})
+    assert len(years) == 3
+    assert (
+        sipri.editions_phrase(data.sipri_tiv_editions()) == f"{years[0]}, {years[1]} and {years[2]} updates"
+    )
+    assert sipri.editions_phrase(data.sipri_register()).endswith(" update")
+
+
+def test_the_register_table_marks_uncertain_numbers_as_sipri_does():
+    import csv
+
+    with (data.data_dir() / "external" / "russia_china_trade_register_2026ed.csv").open(
+        encoding="utf-8"
+    ) as fh:
+        rows = list(csv.DictReader(fh))
+    table = sipri.register_table(data.sipri_register())
+    assert len(table) == len(rows)
+    for row, shown in zip(rows, table.itertuples(index=False), strict=True):
+        mark = " ?" if row["Number ordered uncertain (?)"] else ""
+        number = row["Number ordered"]
+        expected = f"{int(float(number))}{mark}" if number else ("?" if mark else "")
+        assert shown[4] == expected  # "Number ordered"
+        assert shown.Weapon == row["Weapon designation"]

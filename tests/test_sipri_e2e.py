@@ -20,8 +20,8 @@ from nbclient import NotebookClient
 from mtcreport import data as mtcdata
 from mtcreport import fmt
 from tools import sipri_update as su
+from tools.paths import ROOT as REPO
 
-REPO = Path(__file__).resolve().parents[1]
 CHAPTER = REPO / "chapters" / "07_hindsight.ipynb"
 APPENDIX = REPO / "chapters" / "appendix_sipri_update.ipynb"
 

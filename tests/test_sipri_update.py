@@ -17,8 +17,8 @@ import sipri_fixtures as fx
 
 from mtcreport import sipri_changes
 from tools import sipri_update as su
+from tools.paths import ROOT as REPO
 
-REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 
 

@@ -5,6 +5,8 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
 from mtcreport import charts, data, style
 
@@ -80,3 +82,77 @@ def test_finish_writes_the_source_and_returns_the_figure():
     assert [t.get_text() for t in fig.texts] == ["Source: finish test."]
     assert ax.get_position().y0 > 0.05
     plt.close(fig)
+
+
+def _section_titles_from_csv() -> dict[str, str]:
+    import csv
+
+    with (data.data_dir() / "sections.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["title"] for row in csv.DictReader(handle)}
+
+
+def test_source_line_is_built_from_sections_and_checked_table_names():
+    titles = _section_titles_from_csv()
+    assert style.source(["lineage", "systems"], sections=["key_projects", "crisis"]) == (
+        f"Source: Kashin (2012), sections {titles['key_projects']} and {titles['crisis']}; "
+        "tables lineage and systems."
+    )
+    assert style.source(["transfers"], sections=["recovery"], detail=", paragraph 2", note="A note.") == (
+        f"Source: Kashin (2012), section {titles['recovery']}, paragraph 2; table transfers. A note."
+    )
+    assert style.source(["phases", "events", "transfers"], by="X") == (
+        "Source: X; tables phases, events and transfers."
+    )
+    assert style.tables_phrase("sipri_tiv") == "table sipri_tiv"
+
+
+def test_a_source_line_naming_an_unknown_table_or_section_is_an_error():
+    with pytest.raises(ValueError, match=r"'transfer' not described in data/datapackage\.json"):
+        style.source(["transfer"])
+    with pytest.raises(KeyError, match="no section 'crises'"):
+        style.source(["transfers"], sections=["crises"])
+
+
+def test_chapters_name_tables_in_source_lines_only_through_the_helper():
+    """A table named by hand in a chapter's code ("table transfers") escapes the check."""
+    import json
+    import re
+
+    from tools.paths import CHAPTERS
+
+    typed = []
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                source = "\n".join(line.split("  #")[0] for line in "".join(cell["source"]).splitlines())
+                typed += [
+                    (path.name, m)
+                    for m in re.findall(r"\btables? [a-z]+_[a-z_]+|\btables? [a-z]+s\b", source)
+                ]
+    assert typed == []
+
+
+def test_timeline_marks_sit_mid_month_or_mid_year():
+    events = pd.DataFrame(
+        {"year_low": [1992, 2010], "month": [12, None], "label": ["a", "b"]}, index=["x", "y"]
+    )
+    marks = charts.marks(events, ["y", "x"], "agreement")
+    assert list(marks["label"]) == ["b", "a"] and set(marks["kind"]) == {"agreement"}
+    assert list(marks["x"]) == [2010.5, 1992 + 11.5 / 12]
+
+
+def test_colours_greys_and_figure_sizes_are_written_only_in_style():
+    import re
+    from pathlib import Path
+
+    import mtcreport
+
+    literal = re.compile(
+        r"#[0-9A-Fa-f]{6}\b|\b(?:color|facecolor|edgecolor|mfc|mec)=\"[a-z]+\"|\"(?:white|black|grey|gray)\"|"
+        r"figure\(\(|figsize=\("
+    )
+    found = []
+    for path in Path(mtcreport.__file__).parent.glob("*.py"):
+        if path.name != "style.py":
+            found += [(path.name, m.group(0)) for m in literal.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -50,8 +50,9 @@ import pandas as pd
 
 from mtcreport import data as mtcdata
 from mtcreport import sipri_changes
+from tools import paths
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = paths.ROOT
 #: The report's series start here (the register keeps Soviet deals with deliveries from then on).
 FIRST_YEAR = 1990
 RECIPIENT = "China"

@@ -1,9 +1,30 @@
-"""mtcreport: the shared code of the executable report on Kashin (2012).
+"""mtcreport: the code the chapters of the executable report on Kashin (2012) import.
 
-- ``mtcreport.data``: one validated, typed loader per table in ``data/``.
-- ``mtcreport.style``: the house plotting style and the source line.
-- ``mtcreport.tables``: numbered, escaped tables for the book.
-- ``mtcreport.fmt``: how figures, ranges and qualifiers are written in prose.
+Data and structure:
+
+- ``mtcreport.data``: one validated, typed loader per table in ``data/``; it records which
+  tables a chapter read (``data.READ``) and is the package's one derivation of the repository root.
+- ``mtcreport.book``: the book's structure (which chapter takes up which part of the paper).
+- ``mtcreport.citation``: the report's version and how to cite it (from ``CITATION.cff``).
+
+Analyses (each tested in ``tests/``):
+
+- ``mtcreport.arith``: arithmetic that keeps the paper's vagueness (intervals).
+- ``mtcreport.audit``: the paper's derived figures, recomputed.
+- ``mtcreport.sipri``, ``mtcreport.hindsight``, ``mtcreport.sipri_changes``: the SIPRI tables,
+  the paper's forecasts against later data, and what a new SIPRI edition changed.
+
+Presentation:
+
+- ``mtcreport.fmt``: how figures, ranges, counts and qualifiers are written in prose, and ``glue``.
+- ``mtcreport.tables``: numbered, escaped tables for the book; ``mtcreport.frames``: the tables the
+  chapters show, one function each.
+- ``mtcreport.charts``: the charts; ``mtcreport.style``: the one plotting style (every colour, grey
+  and figure size) and the source line, built from table names checked against ``datapackage.json``.
+- ``mtcreport.glossary``, ``mtcreport.datadoc``: the glossary and the data appendix, from the data.
+
+Build tooling (executing the chapters, the PDF, screenshots, the Sphinx extension, benchmarks)
+lives apart, in the top-level ``tools`` package, which no chapter imports.
 """
 
 from mtcreport.data import DataError

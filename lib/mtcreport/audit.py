@@ -98,3 +98,41 @@ def contracts_against_deliveries() -> float:
     """
     combined = float(_indicators().at["contracts_2012_combined", "value_low"])
     return 100 * combined / deliveries_2011().volume.high
+
+
+def summary_table() -> pd.DataFrame:
+    """The four checks side by side: the paper's figure, the recomputed one, and the verdict."""
+    from mtcreport import fmt
+
+    indicators = _indicators()
+    licence = data.transfers().set_index("id").loc["su27sk_licence_1996"]
+    deliveries, income, unit = deliveries_2011(), industry_income(), licence_unit_price()
+    return pd.DataFrame(
+        {
+            "Check": [
+                "Deliveries to China, 2011",
+                "Arms sold at home, implied by the export share",
+                "Average price per licensed Su-27SK",
+                "Two largest contracts of 2012",
+            ],
+            "Paper's figure": [
+                fmt.indicator_text(indicators.loc["china_deliveries_implied"]),
+                f"exports {fmt.indicator_text(indicators.loc['income_share_exports'])} of income",
+                fmt.qualified(licence["value_low_usd_bn"], licence["value_high_usd_bn"], "range", "USD bn"),
+                fmt.indicator_text(indicators.loc["contracts_2012_combined"]),
+            ],
+            "Recomputed": [
+                fmt.usd_bn_range(deliveries.volume.low, deliveries.volume.high),
+                f"{fmt.usd_bn_range(income.domestic.low, income.domestic.high, 0)} against a budget of "
+                f"{fmt.indicator_text(indicators.loc['ru_procurement_2011'])}",
+                f"${fmt.rounded(unit.low, 1)}–{fmt.rounded(unit.high, 1)} m each",
+                "no split given",
+            ],
+            "Verdict": [
+                "consistent" if deliveries.holds else "not consistent",
+                "fits" if income.holds else "strains",
+                "derived; nothing in the paper to check it against",
+                "cannot be checked",
+            ],
+        }
+    )

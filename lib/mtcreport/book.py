@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from mtcreport.data import ROOT
 
 #: Each chapter that follows the paper, with the parts it takes up: (section, first ¶, last ¶).
 PARTS: dict[str, list[tuple[str, int, int | None]]] = {

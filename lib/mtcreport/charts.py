@@ -34,7 +34,7 @@ def transfers_by_category(
         color = style.CATEGORY_COLORS[category]
         undated = 0
         for row in rows.itertuples(index=False):
-            face = "white" if row.approx else color
+            face = style.WHITE if row.approx else color
             low, high = row.year_low, row.year_high
             if pd.isna(low) and pd.isna(high):
                 x = undated_x + 0.35 * undated - 0.5
@@ -47,7 +47,7 @@ def transfers_by_category(
             else:
                 ax.plot([low, high], [y, y], "-", color=color, lw=5, alpha=0.35, solid_capstyle="butt")
                 ax.plot([low, high], [y, y], "|", ms=10, color=color, mew=2)
-    ax.axvline(last + 1, color="#888888", lw=0.8, ls=":")
+    ax.axvline(last + 1, color=style.GREY_RULE, lw=0.8, ls=":")
     ax.set_yticks(range(len(categories)), categories)
     ax.set_ylim(-0.7, len(categories) - 0.3)
     ax.invert_yaxis()
@@ -55,7 +55,7 @@ def transfers_by_category(
     ax.set_xticks([*ticks, undated_x], [*map(str, ticks), "undated"])
     ax.set_xlim(first - 0.5, undated_x + 2.5)
     ax.set_xlabel("year (hollow marker: the paper dates it only vaguely)")
-    ax.grid(axis="x", color="#EEEEEE")
+    ax.grid(axis="x", color=style.GREY_FAINT)
     return style.finish(fig, source, 0.04)
 
 
@@ -66,12 +66,7 @@ def decimal_year(year, month=None) -> float:
     return float(year) + (int(month) - 0.5) / 12
 
 
-PHASE_COLORS = {
-    "boom": style.OKABE_ITO["sky_blue"],
-    "crisis": style.OKABE_ITO["orange"],
-    "competition": style.OKABE_ITO["purple"],
-    "recovery": style.OKABE_ITO["green"],
-}
+PHASE_COLORS = style.PHASE_COLORS
 
 
 def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: str):
@@ -83,22 +78,30 @@ def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: s
     """
     first, last = int(phases["year_low"].min()) - 1, int(phases["year_high"].max()) + 2
     fig, (top, bottom) = style.figure(
-        (9.0, 5.6), nrows=2, sharex=True, gridspec_kw={"height_ratios": [1, 2.2], "hspace": 0.05}
+        style.SIZE_TALL, nrows=2, sharex=True, gridspec_kw={"height_ratios": [1, 2.2], "hspace": 0.05}
     )
     for lane, row in enumerate(phases.itertuples(index=False)):
-        color = PHASE_COLORS.get(row.id, style.OKABE_ITO["black"])
+        color = PHASE_COLORS.get(row.id, style.BLACK)
         top.barh(lane, row.year_high + 1 - row.year_low, left=row.year_low, color=color, height=0.7)
-        top.text(row.year_low + 0.2, lane, row.label, va="center", ha="left", fontsize=9, color="black")
+        top.text(
+            row.year_low + 0.2,
+            lane,
+            row.label,
+            va="center",
+            ha="left",
+            fontsize=9,
+            color=style.BLACK,
+        )
     top.set_yticks([])
     top.set_ylim(len(phases) - 0.4, -0.6)
     top.grid(False)
     top.spines["left"].set_visible(False)
-    styles = {"agreement": ("s", style.OKABE_ITO["black"]), "contract": ("o", style.RUSSIA)}
+    styles = {"agreement": ("s", style.BLACK), "contract": ("o", style.RUSSIA)}
     ordered = marks.sort_values("x").reset_index(drop=True)
     for i, row in ordered.iterrows():
-        marker, color = styles.get(row["kind"], ("o", style.OKABE_ITO["black"]))
+        marker, color = styles.get(row["kind"], ("o", style.BLACK))
         height = 1 + (i % 4)
-        bottom.vlines(row["x"], 0, height, color="#999999", lw=0.8)
+        bottom.vlines(row["x"], 0, height, color=style.GREY_TICK, lw=0.8)
         bottom.plot([row["x"]], [0], marker, color=color, ms=7)
         bottom.text(row["x"] + 0.15, height, row["label"], fontsize=8, va="center", ha="left")
     for axis in (top, bottom):
@@ -122,7 +125,7 @@ RELATION_STYLES = {
     "joint development": ("solid", style.OKABE_ITO["purple"]),
     "design documents": ("dotted", style.OKABE_ITO["green"]),
     "development assistance": ("dashdot", style.OKABE_ITO["sky_blue"]),
-    "influence": ((0, (1, 4)), style.OKABE_ITO["black"]),
+    "influence": ((0, (1, 4)), style.BLACK),
 }
 
 
@@ -143,7 +146,7 @@ def lineage_graph(lineage: pd.DataFrame, systems: pd.DataFrame, source: str):
     right = list(dict.fromkeys(lineage["chinese_system"]))
     pos = {node: (0.0, -i * len(right) / max(len(left), 1)) for i, node in enumerate(left)}
     pos.update({node: (1.0, -float(i)) for i, node in enumerate(right)})
-    fig, ax = style.figure((9.0, 5.6))
+    fig, ax = style.figure(style.SIZE_TALL)
     for relation, (line, color) in RELATION_STYLES.items():
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == relation]
         if edges:
@@ -189,7 +192,7 @@ def engine_matrix(engines: pd.DataFrame, systems: pd.DataFrame, source: str):
     rows = engines[engines["aircraft"].map(origin) == "China"].reset_index(drop=True)
     columns = [*dict.fromkeys(rows["engine"].dropna()), None]
     names = [labels[e] if e is not None else "no Russian engine" for e in columns]
-    fig, ax = style.figure((7.0, 3.6))
+    fig, ax = style.figure(style.SIZE_SMALL)
     for y, row in rows.iterrows():
         x = columns.index(None if pd.isna(row["engine"]) else row["engine"])
         color = style.RUSSIA if row["depends_on_russia"] else style.CHINA
@@ -200,7 +203,7 @@ def engine_matrix(engines: pd.DataFrame, systems: pd.DataFrame, source: str):
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlabel("engine (blue square: Russian engine; red diamond: none from Russia)")
     ax.set_ylabel("Chinese aircraft")
-    ax.grid(True, axis="both", color="#EEEEEE")
+    ax.grid(True, axis="both", color=style.GREY_FAINT)
     return style.finish(fig, source)
 
 
@@ -211,7 +214,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     ``amounts`` has ``label``, ``value`` (USD bn), ``vague`` and ``text``;
     ``shares`` has ``label`` and ``value`` (percent).
     """
-    fig, (left, right) = style.figure((9.0, 4.2), ncols=2, gridspec_kw={"width_ratios": [2.2, 1]})
+    fig, (left, right) = style.figure(style.SIZE_WIDE_LOW, ncols=2, gridspec_kw={"width_ratios": [2.2, 1]})
     for y, row in enumerate(amounts.itertuples(index=False)):
         left.barh(
             y,
@@ -223,16 +226,15 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
             height=0.6,
         )
         left.text(row.value + 0.3, y, row.text, va="center", fontsize=9)
-    left.set_yticks(range(len(amounts)), amounts["label"])
-    left.set_ylim(len(amounts) - 0.5, -0.5)
+    style.row_axis(left, amounts["label"])
     left.set_xlim(0, amounts["value"].max() * 1.45)
     left.set_xlabel("billion US dollars (hatched: the paper's figure is approximate)")
-    left.grid(axis="x", color="#DDDDDD")
+    left.grid(axis="x", color=style.GREY_GRID)
     left.grid(axis="y", visible=False)
     colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["yellow"]]
     bottom = 0.0
     for row, color in zip(shares.itertuples(index=False), colors, strict=False):
-        right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor="white")
+        right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor=style.WHITE)
         right.text(
             0, bottom + row.value / 2, f"{row.label}\n{row.value:g} %", ha="center", va="center", fontsize=9
         )
@@ -254,23 +256,22 @@ def waits(rows: pd.DataFrame, source: str):
     """
     first = int(rows["asked"].min()) - 1
     last = int(pd.concat([rows["asked"], rows["until"]]).max()) + 2
-    fig, ax = style.figure((8.5, 3.4))
+    fig, ax = style.figure(style.SIZE_STRIP)
     for y, row in enumerate(rows.itertuples(index=False)):
         end = row.until if not pd.isna(row.until) else last
-        color = style.OKABE_ITO["orange"] if not pd.isna(row.until) else style.OKABE_ITO["black"]
+        color = style.OKABE_ITO["orange"] if not pd.isna(row.until) else style.BLACK
         ax.plot([row.asked, end], [y, y], color=color, lw=3, ls="-" if not pd.isna(row.until) else ":")
         ax.plot([row.asked], [y], "o", color=style.CHINA, ms=8)
         if not pd.isna(row.until):
             ax.plot([end], [y], "|", color=color, ms=16, mew=3)
         ax.text(end + 0.15, y, row.answer, va="center", fontsize=9)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(first, last + 4.5)
     ax.set_xticks(range(first + 1, last + 1, 2))
     ax.set_xlabel(
         "year (dot: China's request; bar: wait until the earliest date offered; dotted: no date offered)"
     )
-    ax.grid(axis="x", color="#EEEEEE")
+    ax.grid(axis="x", color=style.GREY_FAINT)
     ax.grid(axis="y", visible=False)
     return style.finish(fig, source, 0.06)
 
@@ -281,7 +282,7 @@ def range_check(rows: pd.DataFrame, source: str, unit: str):
     ``rows``: ``label``, ``low``, ``high`` (missing for an open-ended "more than" figure)
     and ``stated`` (the paper's figure, or missing).
     """
-    fig, ax = style.figure((8.0, 1.2 + 0.8 * len(rows)))
+    fig, ax = style.figure(style.rows_size(len(rows), 1.2, 0.8, width=8.0))
     right = float(pd.concat([rows["high"], rows["low"], rows["stated"]]).max()) * 1.25
     for y, row in enumerate(rows.itertuples(index=False)):
         high = right if pd.isna(row.high) else row.high
@@ -297,11 +298,10 @@ def range_check(rows: pd.DataFrame, source: str, unit: str):
         )
         if not pd.isna(row.stated):
             ax.plot([row.stated], [y], "D", color=style.CHINA, ms=9)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(0, right * 1.02)
     ax.set_xlabel(f"{unit} (bar: range the inputs allow, arrow: open-ended; diamond: the paper's figure)")
-    ax.grid(axis="x", color="#DDDDDD")
+    ax.grid(axis="x", color=style.GREY_GRID)
     ax.grid(axis="y", visible=False)
     return style.finish(fig, source, 0.1)
 
@@ -315,7 +315,7 @@ def scenarios(
     figure). A case with a floor is drawn as an open-ended band above it; a case without
     one as an arrow of unstated length above the base.
     """
-    fig, ax = style.figure((8.0, 4.2))
+    fig, ax = style.figure(style.SIZE_LOW)
     ax.bar(0, base, color=style.RUSSIA, alpha=0.55, hatch="//", edgecolor=style.RUSSIA, width=0.55)
     ax.text(0, base + 0.05, base_text, ha="center", va="bottom", fontsize=9)
     top = threshold * 1.6
@@ -334,7 +334,7 @@ def scenarios(
                 arrowprops={"arrowstyle": "->", "lw": 2, "ls": "--"},
             )
             ax.text(x + 0.32, base * 1.12, "steady growth,\nrate not given", va="center", fontsize=9)
-    ax.axhline(threshold, color="#888888", lw=0.8, ls=":")
+    ax.axhline(threshold, color=style.GREY_RULE, lw=0.8, ls=":")
     ax.set_xticks(range(len(cases) + 1), [base_label, *cases["label"]])
     ax.set_xlim(-0.6, len(cases) + 0.9)
     ax.set_ylim(0, top)
@@ -345,7 +345,7 @@ def scenarios(
 
 def tiv_editions(editions: pd.DataFrame, source: str):
     """The same yearly series as each SIPRI edition gives it."""
-    fig, ax = style.figure((9.0, 4.0))
+    fig, ax = style.figure(style.SIZE_WIDE_40)
     markers = ["o", "s", "^", "D"]
     colors = style.SERIES_COLORS
     for (edition, rows), marker, color in zip(
@@ -359,59 +359,7 @@ def tiv_editions(editions: pd.DataFrame, source: str):
     return style.finish(fig, source)
 
 
-SUPPLIER_COLORS = {
-    "Russia": style.RUSSIA,
-    "France": style.OKABE_ITO["sky_blue"],
-    "Ukraine": style.OKABE_ITO["yellow"],
-    "Israel": style.OKABE_ITO["green"],
-    "other": "#BBBBBB",
-}
-
-
-def supplier_shares(shares: pd.DataFrame, source: str):
-    """China's arms imports by supplier, as percentage shares per period (stacked bars).
-
-    ``shares``: index = period labels, columns = suppliers (in ``SUPPLIER_COLORS``), values in percent.
-    """
-    fig, ax = style.figure((9.0, 4.4))
-    left = pd.Series(0.0, index=shares.index)
-    for supplier in shares.columns:
-        ax.barh(
-            shares.index,
-            shares[supplier],
-            left=left,
-            color=SUPPLIER_COLORS.get(supplier, "#888888"),
-            label=supplier,
-            edgecolor="white",
-            height=0.7,
-        )
-        for y, (value, start) in enumerate(zip(shares[supplier], left, strict=True)):
-            if value >= 8:
-                ax.text(
-                    start + value / 2,
-                    y,
-                    f"{value:.0f}",
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="white" if supplier == "Russia" else "black",
-                )
-        left = left + shares[supplier]
-    ax.set_xlim(0, 100)
-    ax.invert_yaxis()
-    ax.set_xlabel("share of China's arms imports (% of SIPRI TIV)")
-    ax.grid(axis="y", visible=False)
-    ax.legend(ncol=len(shares.columns), loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8)
-    return style.finish(fig, source, 0.04)
-
-
-VERDICT_COLORS = {
-    "borne out": style.OKABE_ITO["green"],
-    "partly": style.OKABE_ITO["orange"],
-    "not borne out": style.OKABE_ITO["vermillion"],
-    "open": "#888888",
-    "not testable": "#888888",
-}
+VERDICT_COLORS = style.VERDICT_COLORS
 
 
 def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
@@ -423,7 +371,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
         [outcomes["predicted_year"], outcomes["outcome_year_low"], outcomes["outcome_year_high"]]
     )
     first, last = int(min(years.min(), paper_date)), int(years.max())
-    fig, ax = style.figure((9.0, 0.9 + 0.45 * len(outcomes)))
+    fig, ax = style.figure(style.rows_size(len(outcomes), 0.9, 0.45))
     for y, row in enumerate(outcomes.itertuples(index=False)):
         color = VERDICT_COLORS[row.verdict]
         if not pd.isna(row.outcome_year_low):
@@ -433,18 +381,17 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             else:
                 ax.plot([row.outcome_year_low, high], [y, y], color=color, lw=7, solid_capstyle="butt")
         if not pd.isna(row.predicted_year):
-            ax.plot([row.predicted_year], [y], "o", ms=10, mfc="white", mec="black", mew=1.5)
+            ax.plot([row.predicted_year], [y], "o", ms=10, mfc=style.WHITE, mec=style.BLACK, mew=1.5)
         ax.text(
             last + 1.3,
             y,
             row.verdict,
             va="center",
             fontsize=8,
-            color=color if color != "#888888" else "#555555",
+            color=color if color != style.GREY_RULE else style.GREY_DARK,
         )
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
-    ax.set_yticks(range(len(outcomes)), outcomes["subject"])
-    ax.set_ylim(len(outcomes) - 0.5, -0.5)
+    style.row_axis(ax, outcomes["subject"])
     ax.set_xlim(first - 0.5, last + 5)
     ax.set_xticks(range(first, last + 2, 2))
     ax.set_xlabel(
@@ -460,7 +407,7 @@ def _shade_phases(ax, phases: pd.DataFrame, label: bool) -> None:
         ax.axvspan(
             row.year_low - 0.5,
             row.year_high + 0.5,
-            color=PHASE_COLORS.get(row.id, "#DDDDDD"),
+            color=PHASE_COLORS.get(row.id, style.GREY_GRID),
             alpha=0.12,
             lw=0,
         )
@@ -478,7 +425,7 @@ def orders_deliveries(
 ):
     """New orders by year of order (top) above deliveries by year of delivery (bottom), both in TIV,
     with the paper's phases shaded and its date marked. Both series: index = year."""
-    fig, (top, bottom) = style.figure((9.0, 6.2), nrows=2, sharex=True)
+    fig, (top, bottom) = style.figure(style.SIZE_TWO_PANELS_TALL, nrows=2, sharex=True)
     for ax, series, color, label in (
         (top, orders, style.OKABE_ITO["orange"], "new orders\n(millions of TIV, by year of order)"),
         (bottom, deliveries, style.RUSSIA, "deliveries\n(millions of TIV, by year of delivery)"),
@@ -503,7 +450,7 @@ def orders_deliveries(
 def engine_share(frame: pd.DataFrame, source: str):
     """Deliveries per year split into engines and everything else (TIV), with engines' share written
     above each bar. ``frame``: index = year; columns total, engines, share (per cent)."""
-    fig, ax = style.figure((9.0, 4.2))
+    fig, ax = style.figure(style.SIZE_WIDE_LOW)
     other = frame["total"] - frame["engines"]
     ax.bar(frame.index, frame["engines"], color=style.OKABE_ITO["orange"], width=0.75, label="engines")
     ax.bar(
@@ -521,18 +468,17 @@ def russia_shares(rows: pd.DataFrame, source: str):
     """Russia's share of China's imports per window (horizontal bars), SIPRI's published figure as a
     diamond where there is one. ``rows``: label, russia (%), published (% or missing), group; each
     group (successive periods, published windows, latest window) gets its own shade."""
-    fig, ax = style.figure((9.0, 1.4 + 0.42 * len(rows)))
-    shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], "#BBBBBB"]
+    fig, ax = style.figure(style.rows_size(len(rows), 1.4, 0.42))
+    shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.GREY_OTHER]
     colors = dict(zip(rows["group"].unique(), shades, strict=False))
     for y, row in enumerate(rows.itertuples(index=False)):
         color = colors[row.group]
         ax.barh(y, row.russia, color=color, height=0.65)
-        text_color = "white" if color == style.RUSSIA else "black"
+        text_color = style.WHITE if color == style.RUSSIA else style.BLACK
         ax.text(row.russia - 1, y, f"{row.russia:.0f}", ha="right", va="center", fontsize=8, color=text_color)
         if not pd.isna(row.published):
-            ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec="black")
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+            ax.plot([row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec=style.BLACK)
+    style.row_axis(ax, rows["label"])
     ax.set_xlim(0, 100)
     ax.set_xlabel(
         "Russia's (incl. USSR) share of China's arms imports\n"
@@ -553,11 +499,11 @@ def mpl_patch(color: str, label: str):
 def exporters(china: pd.Series, russia: pd.Series, share: pd.Series, crossover: int | None, source: str):
     """China's and Russia's arms exports by year (top, TIV) and China's share of Russia's exports
     (bottom, per cent). All series: index = year."""
-    fig, (top, bottom) = style.figure((9.0, 6.0), nrows=2, sharex=True)
+    fig, (top, bottom) = style.figure(style.SIZE_TWO_PANELS, nrows=2, sharex=True)
     top.plot(russia.index, russia.values, color=style.RUSSIA, marker="o", ms=3, label="Russia's exports")
     top.plot(china.index, china.values, color=style.CHINA, marker="s", ms=3, label="China's exports")
     if crossover is not None:
-        top.axvline(crossover, color="#555555", lw=1, ls=":")
+        top.axvline(crossover, color=style.GREY_DARK, lw=1, ls=":")
         top.annotate(
             f"China above Russia ({crossover})",
             xy=(crossover - 0.3, 0.9),
@@ -576,7 +522,7 @@ def exporters(china: pd.Series, russia: pd.Series, share: pd.Series, crossover: 
 def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
     """Russia's officially announced arms exports in US dollars (top; hollow marks: 'more than' or
     'about') above SIPRI's TIV for Russia's exports (bottom). ``official``: year, usd_billion, exact."""
-    fig, (top, bottom) = style.figure((9.0, 5.6), nrows=2, sharex=True)
+    fig, (top, bottom) = style.figure(style.SIZE_TALL, nrows=2, sharex=True)
     exact = official[official["exact"]]
     vague = official[~official["exact"]]
     top.plot(exact["year"], exact["usd_billion"], "o", ms=7, color=style.RUSSIA, label="stated figure")
@@ -585,7 +531,7 @@ def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
         vague["usd_billion"],
         "o",
         ms=7,
-        mfc="white",
+        mfc=style.WHITE,
         mec=style.RUSSIA,
         label='"more than", "about"',
     )
@@ -603,7 +549,7 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
 
     ``per_year``: index = year, columns = engine families, values = engines delivered.
     """
-    fig, ax = style.figure((9.0, 4.2))
+    fig, ax = style.figure(style.SIZE_WIDE_LOW)
     colors = [style.RUSSIA, *(c for c in style.SERIES_COLORS if c != style.RUSSIA)]
     bottom = pd.Series(0.0, index=per_year.index)
     for family, color in zip(per_year.columns, colors, strict=False):
@@ -621,12 +567,12 @@ def story(
     """The whole story at a glance: Russia's deliveries to China (bars) and China's own arms exports
     to all customers (line), both in TIV, with the paper's phases shaded and its date marked.
     Both series: index = year. Used once, on the findings page."""
-    fig, ax = style.figure((9.0, 4.4))
+    fig, ax = style.figure(style.SIZE_WIDE_44)
     _shade_phases(ax, phases, label=True)
     ax.bar(deliveries.index, deliveries.values, color=style.RUSSIA, width=0.75)
     ax.plot(china_exports.index, china_exports.values, color=style.CHINA, lw=2, marker="s", ms=3)
-    ax.axvline(paper_date, color="#333333", lw=1.2, ls="--")
-    box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
+    ax.axvline(paper_date, color=style.GREY_MARK, lw=1.2, ls="--")
+    box = {"facecolor": style.WHITE, "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
     ax.annotate(
         "the paper", xy=(paper_date + 0.3, 0.72), xycoords=("data", "axes fraction"), fontsize=8, bbox=box
     )
@@ -659,3 +605,15 @@ def story(
     ax.set_ylabel("millions of SIPRI TIV a year")
     ax.set_xlabel("year")
     return style.finish(fig, source)
+
+
+def marks(table: pd.DataFrame, ids: list[str], kind: str) -> pd.DataFrame:
+    """Rows of a dated table (indexed by id) as marks for :func:`timeline`: x, label, kind."""
+    rows = table.loc[ids]
+    return pd.DataFrame(
+        {
+            "x": [decimal_year(y, m) for y, m in zip(rows["year_low"], rows["month"], strict=True)],
+            "label": rows["label"].to_numpy(),
+            "kind": kind,
+        }
+    )

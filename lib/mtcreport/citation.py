@@ -7,11 +7,10 @@ prints the BibTeX entry made here, and the book's footer shows the same version.
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from mtcreport.data import ROOT
 
 
 def version() -> str:

@@ -27,7 +27,8 @@ import pandas as pd
 #: Environment variable that points the loaders at another data folder
 #: (used by the tests and the benchmarks).
 DATA_DIR_ENV = "MTC_DATA_DIR"
-_REPO_ROOT = Path(__file__).resolve().parents[2]
+#: The repository root (the one place the package derives it).
+ROOT = Path(__file__).resolve().parents[2]
 #: The pattern the schema puts on free-text columns: no HTML or XML markup.
 _NO_MARKUP = "^[^<>]*$"
 
@@ -106,12 +107,12 @@ class Table:
 
 def data_dir() -> Path:
     """The folder holding ``datapackage.json`` and the CSV files."""
-    return Path(os.environ.get(DATA_DIR_ENV) or _REPO_ROOT / "data").resolve()
+    return Path(os.environ.get(DATA_DIR_ENV) or ROOT / "data").resolve()
 
 
 def _display(path: Path) -> str:
     try:
-        return path.relative_to(_REPO_ROOT).as_posix()
+        return path.relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 
@@ -304,7 +305,7 @@ def _signature(folder: Path) -> tuple:
 
 #: Where content hashes of data packages that passed validation are remembered, so that
 #: each new kernel need not validate the same bytes again (``make clean`` empties it).
-VALIDATED_DIR = Path(os.environ.get("MTC_VALIDATED_DIR") or _REPO_ROOT / "_build" / ".validated")
+VALIDATED_DIR = Path(os.environ.get("MTC_VALIDATED_DIR") or ROOT / "_build" / ".validated")
 
 
 def _content_hash(folder: Path) -> str:
@@ -506,3 +507,22 @@ def indicator(id_: str) -> pd.Series:
     if id_ not in frame.index:
         raise KeyError(f"no indicator {id_!r} in data/indicators.csv")
     return frame.loc[id_]
+
+
+def provenance_counts() -> tuple[int, int]:
+    """Rows that come from the paper and rows that come from outside sources, over every table.
+
+    A row with a ``source`` column counts for the paper when its source is ``kashin2012``; tables
+    without that column count whole as outside data when they live in ``data/external/`` (SIPRI
+    and official figures), and not at all otherwise (the catalogue tables: sources, sections).
+    """
+    catalogue = tables()
+    paper = outside = 0
+    for name, frame in load_all().items():
+        if "source" in frame.columns:
+            from_paper = int((frame["source"] == "kashin2012").sum())
+            paper += from_paper
+            outside += len(frame) - from_paper
+        elif catalogue[name].path.parent.name == "external":
+            outside += len(frame)
+    return paper, outside

@@ -133,3 +133,42 @@ def usd_bn_range(low: float, high: float, digits: int = 1) -> str:
         return f"more than ${rounded(low, digits)} bn"
     a, b = rounded(low, digits), rounded(high, digits)
     return f"${a} bn" if a == b else f"${a}–{b} bn"
+
+
+def count(value, missing: str = "not given") -> str:
+    """A whole count as a table cell: 24 -> '24'; a missing count -> ``missing``."""
+    return missing if value is None or pd.isna(value) else str(int(value))
+
+
+def glue(key: str, value) -> None:
+    """Paste ``value`` into the prose under ``key`` (MyST's ``{glue}`` roles) without showing it
+    in the cell: every chapter's ``glue`` call, written once."""
+    from myst_nb import glue as myst_glue
+
+    myst_glue(key, value, display=False)
+
+
+def transfer_value(row: pd.Series) -> str:
+    """A transfer's value in US dollars with the paper's qualifier ("$2.5 bn", "about $1 bn")."""
+    return qualified(row["value_low_usd_bn"], row["value_high_usd_bn"], row["value_qualifier"], "USD bn")
+
+
+#: Singular and plural of the things the prose counts: kinds of transfer and types of claim.
+PLURALS = {
+    "platform sale": ("platform sale", "platform sales"),
+    "licence": ("licence", "licences"),
+    "design documentation": ("transfer of design documents", "transfers of design documents"),
+    "joint development": ("joint development", "joint developments"),
+    "development assistance": ("case of development help", "cases of development help"),
+    "subsystem": ("subsystem sale", "subsystem sales"),
+    "estimate": ("estimate", "estimates"),
+    "fact": ("fact", "facts"),
+    "forecast": ("forecast", "forecasts"),
+    "judgement": ("judgement", "judgements"),
+    "reported": ("claim reported without endorsement", "claims reported without endorsement"),
+}
+
+
+def counted(counts) -> str:
+    """``{"forecast": 8, "judgement": 1}`` -> "8 forecasts and 1 judgement", in the order given."""
+    return listing([f"{n} {PLURALS[kind][int(n != 1)]}" for kind, n in counts.items()])

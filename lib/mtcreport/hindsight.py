@@ -212,6 +212,44 @@ def engine_share_by_year(deliveries: pd.DataFrame, register: pd.DataFrame) -> pd
     return pd.DataFrame({"total": total, "engines": engines, "share": 100 * engines / total})
 
 
+def engines_above_half_from(share: pd.DataFrame, after: int, level: float = 50.0) -> int:
+    """The year from which engines have stayed above ``level`` % of yearly TIV, looking only at
+    the years after ``after`` (the first such year if they never fell back)."""
+    above = share["share"] > level
+    later = above[above.index > after]
+    return int(later[~later].index.max() + 1 if (~later).any() else later.index.min())
+
+
+def engine_deliveries_by_year(deliveries: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Engines delivered per year and engine family (columns), every year of the deliveries
+    table present (0 where none)."""
+    rows = deliveries.assign(Engine=deliveries["Designation"].map(sipri.engine_family))
+    engine_rows = rows[rows["Engine"].isin(engine_designations(register))]
+    years = range(int(rows["Delivery year"].min()), int(rows["Delivery year"].max()) + 1)
+    return (
+        engine_rows.pivot_table(
+            index="Delivery year", columns="Engine", values="Numbers delivered", aggfunc="sum"
+        )
+        .reindex(years)
+        .fillna(0)
+    )
+
+
+def engine_deals(register: pd.DataFrame) -> pd.DataFrame:
+    """The register's engine (turbofan) deals, each with its list of delivery years (``years``)."""
+    engines = register[register["Weapon description"] == "turbofan"].copy()
+    engines["years"] = engines["Year(s) of delivery"].map(sipri.delivery_years)
+    return engines
+
+
+def widest_revision(editions: pd.DataFrame) -> tuple[int, pd.Series]:
+    """The delivery year whose TIV differs most between SIPRI's editions, and each edition's
+    value for it (``editions`` as :func:`mtcreport.sipri.with_edition` returns it)."""
+    spread = editions.groupby("year")["tiv_millions"].agg(["min", "max"])
+    widest = int((spread["max"] - spread["min"]).idxmax())
+    return widest, editions[editions["year"] == widest].set_index("edition")["tiv_millions"]
+
+
 # --- the relationship reversed ------------------------------------------------------------------
 def exporter_series(tables: pd.DataFrame, series: str) -> pd.Series:
     """One series of SIPRI's TIV tables ('China total arms exports', ...) indexed by year."""
@@ -319,3 +357,169 @@ def sources_cell(ids, label: str = "author"):
         else:
             parts.append(str(tables.source_link(source_id, label)))
     return tables.Raw("; ".join(parts))
+
+
+# --- chapter 7's tables, as readers see them ----------------------------------------------------
+def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
+    """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page."""
+    from mtcreport import fmt
+
+    return pd.DataFrame(
+        {
+            "Ordered": orders["Year of order"].astype(str)
+            + orders["Year of order uncertain (?)"].fillna("").map(lambda q: " (?)" if q else ""),
+            "Weapon": orders["Weapon designation"],
+            "Kind": orders["Weapon description"],
+            "Number ordered": orders["Number ordered"].map(fmt.count),
+            "Delivered": orders["Number delivered"],
+            "Delivery years": orders["Year(s) of delivery"].map(
+                lambda t: fmt.span(min(sipri.delivery_years(t)), max(sipri.delivery_years(t)))
+            ),
+            "TIV as ordered (millions)": orders["order_tiv"].map(lambda v: rounded(v)),
+            "SIPRI's comment": orders["Comments"].fillna(""),
+        }
+    )
+
+
+def engine_deals_table(engines: pd.DataFrame) -> pd.DataFrame:
+    """The engine deals (from :func:`engine_deals`), one row each, for the page."""
+    from mtcreport import fmt
+
+    return pd.DataFrame(
+        {
+            "Ordered": engines["Year of order"],
+            "Engine": engines["Weapon designation"],
+            "Number ordered": engines["Number ordered"].map(fmt.count),
+            "Delivered": engines["Number delivered"],
+            "Delivery years": engines["years"].map(lambda y: fmt.span(min(y), max(y)) if y else ""),
+            "SIPRI's comment": engines["Comments"].fillna(""),
+        }
+    )
+
+
+def shares_display(shares: pd.DataFrame) -> pd.DataFrame:
+    """Supplier shares per window (rows of :func:`shares_table` with ``group`` and ``published``)."""
+    return pd.DataFrame(
+        {
+            "Period": shares["period"],
+            "Kind": shares["group"],
+            "Edition": shares["edition"],
+            "Russia (incl. USSR), %": shares["russia"].map(lambda v: rounded(v, 1)),
+            "Published by SIPRI, %": shares["published"].map(lambda v: "" if pd.isna(v) else rounded(v)),
+            "Other suppliers with 5 % or more": shares["others"].map(
+                lambda items: "; ".join(f"{n} {rounded(v, 1)}" for n, v in items) or "none"
+            ),
+            "All other suppliers, %": shares["rest"].map(lambda v: rounded(v, 1)),
+        }
+    )
+
+
+def scorecard_table(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard: each outcome beside the claim it tests (``claims`` indexed by id)."""
+    from mtcreport import data
+
+    return pd.DataFrame(
+        {
+            "Claim": outcomes["claim"],
+            "Type": outcomes["claim"].map(claims["type"]),
+            "Where": outcomes["claim"].map(
+                lambda c: f"{data.SECTION_TITLES[claims.at[c, 'section']]} {claims.at[c, 'locator']}"
+            ),
+            "Subject": outcomes["subject"],
+            "The paper expected": outcomes["predicted"],
+            "What happened": outcomes["outcome"],
+            "Verdict": outcomes["verdict"],
+            "Why": outcomes["reason"],
+            "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
+        }
+    )
+
+
+def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+    """Every claim of the paper with its chapter, place in the paper, type, verdict and evidence.
+
+    A claim without an outcome row is "not tested", and its evidence is the chapter that shows it.
+    """
+    from mtcreport import book, data, tables
+
+    outcomes = outcomes.set_index("claim")
+    tested = claims["id"].isin(outcomes.index)
+    chapters = [book.chapter_of(s, loc) for s, loc in zip(claims["section"], claims["locator"], strict=True)]
+
+    def evidence(claim_id: str, chapter: str):
+        if claim_id not in outcomes.index:
+            return tables.doc(chapter, "the paper")
+        row = outcomes.loc[claim_id]
+        return sources_cell([row["source"], row["source_2"]], "title")
+
+    return pd.DataFrame(
+        {
+            "Claim": claims["id"],
+            "Chapter": [book.label(c) for c in chapters],
+            "Where in the paper": [
+                f"{data.SECTION_TITLES[s]} {loc}"
+                for s, loc in zip(claims["section"], claims["locator"], strict=True)
+            ],
+            "Type": claims["type"],
+            "What the paper says": claims["claim"],
+            "Verdict": claims["id"].map(outcomes["verdict"]).where(tested, "not tested"),
+            "Evidence": [evidence(i, c) for i, c in zip(claims["id"], chapters, strict=True)],
+        }
+    )
+
+
+def tiv_share_in(to_china: pd.DataFrame, year: int) -> tuple[float, float]:
+    """China's deliveries (million TIV) and their share (%) of Russia's arms exports in ``year``,
+    both from one edition (``to_china`` as :func:`china_share_of_russia` returns it)."""
+    row = to_china.loc[year]
+    return float(row["to_china"]), float(100 * row["to_china"] / row["russia"])
+
+
+def reconciliation_table(
+    share: pd.Series, exports: pd.Series, official_usd: float, to_china: float, tiv_share: float, edition: str
+) -> pd.DataFrame:
+    """The paper's figures for one year beside SIPRI's: its share of dollars and the exports it
+    applies to, the official dollar figure, and SIPRI's share and volume in TIV (not dollars)."""
+    from mtcreport import fmt
+
+    year = str(share["year"])
+    return pd.DataFrame(
+        {
+            "Measure": [
+                f"China's share of Russian arms exports, {year} (Dzirkaln, in the paper)",
+                f"Russian arms exports, {year} (paper)",
+                f"Russian arms exports, {year} (official figure as cited in a report on the next year)",
+                f"China's share of Russian deliveries, {year} (SIPRI TIV, {edition})",
+                f"Deliveries to China, {year} (SIPRI TIV, {edition})",
+            ],
+            "Value": [
+                fmt.indicator_text(share),
+                fmt.indicator_text(exports),
+                f"${fmt.number(official_usd)} bn",
+                percent(tiv_share, 1),
+                f"{rounded(to_china)} million TIV (not dollars)",
+            ],
+            "Unit": ["share of dollars", "US dollars", "US dollars", "share of TIV", "TIV"],
+        }
+    )
+
+
+def last_year_below(series: pd.Series, level: float, before: int) -> int:
+    """The last year before ``before`` in which the series was lower than ``level``."""
+    return int(series[(series.index < before) & (series < level)].index.max())
+
+
+def order_peak_rank(orders: pd.Series, peak: int) -> str:
+    """How a year's orders rank: the most since the register begins, or since an earlier year
+    with at least as much."""
+    larger_before = orders[(orders.index < peak) & (orders >= orders[peak])]
+    if larger_before.empty:
+        return f"the most of any year since {int(orders.index.min())}, when the register begins"
+    return f"the most since {int(larger_before.index.max())}"
+
+
+def stated_exports(official: pd.DataFrame) -> pd.DataFrame:
+    """Official export figures, one per year: a final figure replaces a preliminary one; ``exact``
+    marks the figures reported or final (the others are approximate)."""
+    stated = official[official["qualifier"] != "preliminary"]
+    return stated.assign(exact=stated["qualifier"].isin(["reported", "final"]))

@@ -81,3 +81,47 @@ def delivery_years(text) -> list[int]:
 def engine_family(designation: str) -> str:
     """'AL-31 (13500)' -> 'AL-31': the per-year rows carry a thrust class after the name."""
     return designation.split(" (")[0]
+
+
+def editions_phrase(frame: pd.DataFrame) -> str:
+    """'2024, 2025 and 2026 updates' (or '2026 update') from a table's ``sipri_edition`` column."""
+    from mtcreport import fmt
+
+    years = sorted({edition(e).split()[0] for e in frame["sipri_edition"]})
+    return fmt.listing(years) + (" updates" if len(years) > 1 else " update")
+
+
+def _with_mark(value, uncertain) -> str:
+    """A register number as SIPRI prints it: '24', '24 ?' when uncertain, '?' when unknown."""
+    mark = not pd.isna(uncertain)
+    if pd.isna(value):
+        return "?" if mark else ""
+    return f"{int(value)}{' ?' if mark else ''}"
+
+
+def register_table(register: pd.DataFrame) -> pd.DataFrame:
+    """SIPRI's trade register, one row per deal, as the register appendix shows it."""
+    return pd.DataFrame(
+        {
+            "Ordered": [
+                f"{y}{' ?' if not pd.isna(u) else ''}"
+                for y, u in zip(
+                    register["Year of order"], register["Year of order uncertain (?)"], strict=True
+                )
+            ],
+            "Supplier": register["Supplier"],
+            "Weapon": register["Weapon designation"],
+            "Description": register["Weapon description"],
+            "Number ordered": list(
+                map(_with_mark, register["Number ordered"], register["Number ordered uncertain (?)"])
+            ),
+            "Number delivered": list(
+                map(_with_mark, register["Number delivered"], register["Number delivered uncertain (?)"])
+            ),
+            "Delivered in": register["Year(s) of delivery"].fillna("").str.replace("; ", ", "),
+            "TIV delivered (m)": register["SIPRI TIV of delivered weapons"].map(
+                lambda v: "" if pd.isna(v) else f"{v:g}"
+            ),
+            "SIPRI's comment": register["Comments"].fillna(""),
+        }
+    )

@@ -39,9 +39,53 @@ CATEGORY_COLORS = {
     "subsystem": OKABE_ITO["vermillion"],
 }
 
-#: Standard figure sizes in inches (width, height).
+#: White, for the edges between stacked bars and for labels on dark bars.
+WHITE = "white"
+#: Black, for marks and labels that name no country or category.
+BLACK = OKABE_ITO["black"]
+#: Greys, darkest first: marks (the paper's date), dark rules, rules, ticks, "other", grid, faint grid.
+GREY_MARK = "#333333"
+GREY_SOURCE = "#444444"
+GREY_DARK = "#555555"
+GREY_RULE = "#888888"
+GREY_TICK = "#999999"
+GREY_OTHER = "#BBBBBB"
+GREY_GRID = "#DDDDDD"
+GREY_FAINT = "#EEEEEE"
+
+PHASE_COLORS = {
+    "boom": OKABE_ITO["sky_blue"],
+    "crisis": OKABE_ITO["orange"],
+    "competition": OKABE_ITO["purple"],
+    "recovery": OKABE_ITO["green"],
+}
+
+VERDICT_COLORS = {
+    "borne out": OKABE_ITO["green"],
+    "partly": OKABE_ITO["orange"],
+    "not borne out": OKABE_ITO["vermillion"],
+    "open": GREY_RULE,
+    "not testable": GREY_RULE,
+}
+
+#: Figure sizes in inches (width, height): every size a chart uses is named here.
 FIGSIZE = (8.0, 4.5)
 FIGSIZE_WIDE = (9.0, 4.5)
+SIZE_TALL = (9.0, 5.6)
+SIZE_SMALL = (7.0, 3.6)
+SIZE_WIDE_LOW = (9.0, 4.2)
+SIZE_STRIP = (8.5, 3.4)
+SIZE_LOW = (8.0, 4.2)
+SIZE_WIDE_40 = (9.0, 4.0)
+SIZE_TWO_PANELS_TALL = (9.0, 6.2)
+SIZE_TWO_PANELS = (9.0, 6.0)
+SIZE_WIDE_44 = (9.0, 4.4)
+
+
+def rows_size(rows: int, base: float, per_row: float, width: float = 9.0) -> tuple[float, float]:
+    """The size of a chart with one row per item: a fixed part plus a height per row."""
+    return (width, base + per_row * rows)
+
 
 _RC = {
     "figure.figsize": FIGSIZE,
@@ -55,7 +99,7 @@ _RC = {
     "axes.spines.right": False,
     "axes.grid": True,
     "axes.grid.axis": "y",
-    "grid.color": "#DDDDDD",
+    "grid.color": GREY_GRID,
     "grid.linewidth": 0.6,
     "axes.prop_cycle": mpl.cycler(color=list(CATEGORY_COLORS.values())),
     "lines.linewidth": 2,
@@ -85,11 +129,67 @@ def finish(fig, source: str, bottom: float = 0.05):
     return fig
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def tables_phrase(*names: str) -> str:
+    """``"table transfers"``, ``"tables lineage and systems"``: table names for a source line,
+    each checked against ``datapackage.json`` (a name it does not describe is an error)."""
+    from mtcreport import data
+
+    if not names:
+        raise ValueError("a source line needs at least one table name")
+    known = data.tables()
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(
+            f"source line: {', '.join(map(repr, unknown))} not described in "
+            f"{data._display(data.data_dir() / 'datapackage.json')}; tables: {', '.join(sorted(known))}"
+        )
+    return ("table " if len(names) == 1 else "tables ") + _and(list(names))
+
+
+def source(
+    tables: tuple[str, ...] | list[str] = (),
+    *,
+    by: str = "Kashin (2012)",
+    sections: tuple[str, ...] | list[str] = (),
+    detail: str = "",
+    note: str = "",
+) -> str:
+    """A chart's or table's source line, built from the work, the paper's sections (ids of the
+    ``sections`` table, written with their titles) and the data tables (checked names).
+
+    ``source(["lineage", "systems"], sections=["key_projects", "crisis"])`` gives
+    ``"Source: Kashin (2012), sections Key cooperative projects and Crisis; tables lineage and
+    systems."``; ``detail`` follows the sections as written, ``note`` follows the full stop.
+    """
+    from mtcreport import data
+
+    text = f"Source: {by}"
+    if sections:
+        titles = [data.SECTION_TITLES[s] for s in sections]
+        text += (", section " if len(titles) == 1 else ", sections ") + _and(titles)
+    text += detail
+    if tables:
+        text += "; " + tables_phrase(*tables)
+    text += "."
+    return f"{text} {note}" if note else text
+
+
 def source_line(fig, text: str) -> None:
     """Write the source under a figure, left-aligned, in small grey type.
 
     ``text`` names the work and the data table, e.g.
     ``"Source: Kashin (2012); table transfers."``.
     """
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color="#444444")
+    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color=GREY_SOURCE)
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+
+
+def row_axis(ax, labels) -> None:
+    """A row axis: one row per label, the first at the top, half a row of margin at each end."""
+    labels = list(labels)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)

@@ -7,15 +7,13 @@ every page of the table of contents from disk (``file://``), as a reader without
 import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
+from tools.paths import HTML, ROOT, pages
+from tools.screenshots import ARGS as CHROMIUM_ARGS
+
 REPORT = ROOT / "_build" / "browser-report.json"
-from mtcreport.screenshots import ARGS as CHROMIUM_ARGS  # noqa: E402
-from mtcreport.screenshots import pages  # noqa: E402
 
 #: Every document in _toc.yml, in reading order.
 toc_pages = pages

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tools.paths import PDF
+
 from .conftest import ROOT, toc_pages
 
-PDF = ROOT / "_build" / "pdf" / "book.pdf"
-LAYOUT = ROOT / "_build" / "pdf" / "layout.json"
+LAYOUT = PDF.parent / "layout.json"
 A4 = (595.3, 841.9)  # points
 #: Text of the web pages' controls, which a printed book must not carry.
 WEB_CONTROLS = [

@@ -15,7 +15,7 @@ no notebook touched.
 
 Usage::
 
-    python -m mtcreport.execute [--force] [--check] [--jobs N] chapters/*.ipynb
+    python -m tools.execute [--force] [--check] [--jobs N] [chapters/*.ipynb]
 
 ``--check`` only reports stale notebooks (exit 1 if any): the pre-commit hook and the tests use
 it. Outputs are written deterministically (no timing metadata, fixed JSON layout), so executing
@@ -34,17 +34,18 @@ from pathlib import Path
 
 import nbformat
 
-#: The book's folder: where make runs (a benchmark may run a copy of the book elsewhere).
-ROOT = Path.cwd().resolve()
+from tools import paths
+
+#: The book's folder (a benchmark runs a copy of the book with the copy's own ``tools``).
+ROOT = paths.ROOT
 #: The library's source folder (a test may point it at a copy).
-LIB = Path(__file__).resolve().parent
+LIB = paths.lib()
 #: Files every chapter depends on, whatever it reads.
 COMMON_INPUTS = ("requirements.txt",)
 #: Files a module reads by itself, beyond its own source.
 MODULE_INPUTS = {
     "mtcreport.citation": ("CITATION.cff", "pyproject.toml"),
     "mtcreport.book": ("_toc.yml",),
-    "mtcreport.sphinxext": ("pyproject.toml",),
 }
 #: Appended to a notebook while it runs, then removed: reports what the chapter read.
 _PROBE = """
@@ -185,11 +186,12 @@ def validate_data() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every chapter")
     parser.add_argument("--force", action="store_true", help="execute even if nothing changed")
     parser.add_argument("--check", action="store_true", help="only list stale notebooks; exit 1 if any")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default 2)")
     args = parser.parse_args(argv)
+    args.notebooks = args.notebooks or sorted(paths.CHAPTERS.glob("*.ipynb"))
     problem = validate_data()
     if problem:
         print(f"data: {problem}", file=sys.stderr)

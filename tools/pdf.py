@@ -1,6 +1,6 @@
 """The whole book as one PDF worth printing, typeset by WeasyPrint (CSS paged media).
 
-Usage: ``python -m mtcreport.pdf`` after the HTML build (``make book`` or ``make book-check``);
+Usage: ``python -m tools.pdf`` after the HTML build (``make book`` or ``make book-check``);
 writes ``_build/pdf/book.pdf`` and ``_build/pdf/layout.json``.
 
 The pages of the table of contents are read from ``_build/html``; only their article is kept
@@ -24,11 +24,10 @@ import matplotlib
 import yaml
 
 from mtcreport import citation
-from mtcreport.screenshots import ROOT, pages
+from tools.paths import HTML, ROOT, pages
+from tools.paths import PDF as TARGET
 
-HTML = ROOT / "_build" / "html"
-TARGET = ROOT / "_build" / "pdf" / "book.pdf"
-LAYOUT = ROOT / "_build" / "pdf" / "layout.json"
+LAYOUT = TARGET.parent / "layout.json"
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 #: Web controls and navigation that a printed page has no use for.
 DROP = [

@@ -1,6 +1,6 @@
 """Screenshots of every page of the built book, at desktop width and at 390 px, for review.
 
-Usage: ``python -m mtcreport.screenshots`` (after ``make book``); writes
+Usage: ``python -m tools.screenshots`` (after ``make book``); writes
 ``_build/screenshots/<page>-desktop.png`` and ``<page>-390.png``. Not committed.
 """
 
@@ -9,13 +9,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from pathlib import Path
 
-import yaml
+from tools.paths import HTML, ROOT, pages
+from tools.paths import SCREENSHOTS as OUT
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
-OUT = ROOT / "_build" / "screenshots"
 #: Flags for headless Chromium on a machine without network (see the tool library's notes).
 ARGS = [
     "--no-sandbox",
@@ -26,11 +23,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""make bench: what building and checking the book costs, and how it grows with the data.
+"""make bench (``python -m tools.bench``): what building and checking the book costs.
 
 Prints a Markdown table, writes _build/bench.json and benchmarks/RESULTS.md. Each figure is
 the median of BENCH_RUNS runs (default 3). Builds run in a temporary copy of the book, so the
@@ -21,8 +21,9 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = ROOT / ".venv" / "bin"
+from tools.paths import ROOT
+from tools.paths import VENV_BIN as BIN
+
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
 #: Steps to run (default all); results of other steps are kept from the last _build/bench.json.
@@ -343,7 +344,7 @@ def main() -> int:
     (ROOT / "benchmarks" / "RESULTS.md").write_text(
         "# Benchmark results\n\n"
         f"Written by `make bench` on {results['date']}: {results['machine']}. Median of {RUNS} runs; "
-        "raw figures in `_build/bench.json`. See `benchmarks/bench.py` for what each line measures.\n\n"
+        "raw figures in `_build/bench.json`. See `tools/bench.py` for what each line measures.\n\n"
         + text
         + "\n"
     )
