@@ -95,15 +95,15 @@ def test_source_line_is_built_from_sections_and_checked_table_names():
     titles = _section_titles_from_csv()
     assert style.source(["lineage", "systems"], sections=["key_projects", "crisis"]) == (
         f"Source: Kashin (2012), sections {titles['key_projects']} and {titles['crisis']}; "
-        "tables lineage and systems."
+        "data: lineage.csv and systems.csv."
     )
     assert style.source(["transfers"], sections=["recovery"], detail=", paragraph 2", note="A note.") == (
-        f"Source: Kashin (2012), section {titles['recovery']}, paragraph 2; table transfers. A note."
+        f"Source: Kashin (2012), section {titles['recovery']}, paragraph 2; data: transfers.csv. A note."
     )
     assert style.source(["phases", "events", "transfers"], by="X") == (
-        "Source: X; tables phases, events and transfers."
+        "Source: X; data: phases.csv, events.csv and transfers.csv."
     )
-    assert style.tables_phrase("sipri_tiv") == "table sipri_tiv"
+    assert style.tables_phrase("sipri_tiv") == "data: russia_china_tiv_by_year.csv"  # the file, as downloaded
 
 
 def test_a_source_line_naming_an_unknown_table_or_section_is_an_error():

@@ -134,8 +134,9 @@ def _and(items: list[str]) -> str:
 
 
 def tables_phrase(*names: str) -> str:
-    """``"table transfers"``, ``"tables lineage and systems"``: table names for a source line,
-    each checked against ``datapackage.json`` (a name it does not describe is an error)."""
+    """``"data: transfers.csv"``, ``"data: lineage.csv and systems.csv"``: the files a reader can
+    download (the data appendix links each), named from the tables in ``datapackage.json`` (a
+    table it does not describe is an error)."""
     from mtcreport import data
 
     if not names:
@@ -147,7 +148,7 @@ def tables_phrase(*names: str) -> str:
             f"source line: {', '.join(map(repr, unknown))} not described in "
             f"{data._display(data.data_dir() / 'datapackage.json')}; tables: {', '.join(sorted(known))}"
         )
-    return ("table " if len(names) == 1 else "tables ") + _and(list(names))
+    return "data: " + _and([known[n].path.name for n in names])
 
 
 def source(
@@ -162,8 +163,8 @@ def source(
     ``sections`` table, written with their titles) and the data tables (checked names).
 
     ``source(["lineage", "systems"], sections=["key_projects", "crisis"])`` gives
-    ``"Source: Kashin (2012), sections Key cooperative projects and Crisis; tables lineage and
-    systems."``; ``detail`` follows the sections as written, ``note`` follows the full stop.
+    ``"Source: Kashin (2012), sections Key cooperative projects and Crisis; data: lineage.csv and
+    systems.csv."``; ``detail`` follows the sections as written, ``note`` follows the full stop.
     """
     from mtcreport import data
 
@@ -182,7 +183,7 @@ def source_line(fig, text: str) -> None:
     """Write the source under a figure, left-aligned, in small grey type.
 
     ``text`` names the work and the data table, e.g.
-    ``"Source: Kashin (2012); table transfers."``.
+    ``"Source: Kashin (2012); data: transfers.csv."``.
     """
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color=GREY_SOURCE)
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))

@@ -90,7 +90,7 @@ def show(frame: pd.DataFrame, caption: str, name: str, source: str, filterable: 
 
 def claims(chapter: str, name: str) -> Markdown:
     """The paper's claims that a chapter takes up (see :mod:`mtcreport.book`), as a numbered table."""
-    from mtcreport import book, data
+    from mtcreport import book, data, style
 
     rows = data.claims()
     rows = rows[
@@ -111,7 +111,7 @@ def claims(chapter: str, name: str) -> Markdown:
         listing,
         caption=f"The paper's claims taken up here ({parts})",
         name=name,
-        source=f"Source: Kashin (2012), {parts}; table claims.",
+        source=f"Source: Kashin (2012), {parts}; {style.tables_phrase('claims')}.",
     )
 
 
