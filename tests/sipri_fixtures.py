@@ -16,44 +16,20 @@ import pandas as pd
 
 from tools.paths import ROOT
 
-REGISTER_RAW = [
-    "Recipient",
-    "Supplier",
-    "Year of order",
-    " ",
-    "Number ordered",
-    " ",
-    "Weapon designation",
-    "Weapon description",
-    "Number delivered",
-    " ",
-    "Year(s) of delivery",
-    "status",
-    "Comments",
-    "SIPRI TIV per unit",
-    "SIPRI TIV for total order",
-    "SIPRI TIV of delivered weapons",
-]
+
+def _committed_columns(name: str) -> list[str]:
+    """A committed SIPRI file's columns, without the ones this project adds."""
+    header = (ROOT / "data" / "external" / name).read_text(encoding="utf-8").splitlines()[0]
+    return [c for c in header.split(",") if c not in ("id", "source_file", "sipri_edition")]
+
+
 #: The register's columns as the committed copy names them (SIPRI's three "?" columns named),
 #: read from that file's header rather than typed again.
-REGISTER_NAMED = [
-    c
-    for c in (ROOT / "data" / "external" / "russia_china_trade_register_2026ed.csv")
-    .read_text(encoding="utf-8")
-    .splitlines()[0]
-    .split(",")
-    if c not in ("id", "source_file", "sipri_edition")
-]
-DELIVERY_RAW = [
-    "SIPRI AT Database ID",
-    "Supplier",
-    "Recipient",
-    "Designation",
-    "Order date",
-    "Delivery year",
-    "Numbers delivered",
-    "TIV delivery values",
-]
+REGISTER_NAMED = _committed_columns("russia_china_trade_register_2026ed.csv")
+#: The register's header as SIPRI exports it: its three "?" columns have no name (a blank).
+REGISTER_RAW = [" " if c.endswith("uncertain (?)") else c for c in REGISTER_NAMED]
+#: The per-year columns SIPRI exports, as the committed 2026 rows carry them.
+DELIVERY_RAW = _committed_columns("russia_china_delivery_rows_2026ed.csv")
 SYNTHETIC = "Synthetic test item"
 #: The files of a synthetic edition.
 FILES = ("trade-register.csv", "deliveries.csv", "importers.csv", "exporters.csv")
