@@ -84,6 +84,12 @@ def test_rounded_goes_half_up_not_half_even():
     assert fmt.rounded(586.5) == "587"
     assert fmt.rounded(0.125, 2) == "0.13"
     assert fmt.rounded(1906.0) == "1,906"
+    assert fmt.rounded(1905.75) == "1,906"
+    assert fmt.rounded(2.25, 1) == "2.3"
+    assert fmt.number(586.5, 0) == "587"  # fixed decimals round the same way
+    assert fmt.percent(70.08) == "70 %"
+    with pytest.raises(ValueError, match="missing"):
+        fmt.rounded(float("nan"))
 
 
 def test_usd_bn_range_keeps_two_significant_figures():

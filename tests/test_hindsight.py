@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mtcreport import data, hindsight
+from mtcreport import data, fmt, hindsight
 
 EXTERNAL = Path(__file__).resolve().parents[1] / "data" / "external"
 
@@ -142,15 +142,11 @@ def test_the_outcome_text_on_the_1990s_level_matches_the_data():
     assert (row["outcome_year_low"], row["outcome_year_high"]) == (2015, 2019)
 
 
-def test_verdict_counts_and_rounding():
+def test_verdict_counts():
     counts = hindsight.verdict_counts(data.outcomes())
     assert sum(counts.values()) == len(data.outcomes())
     with pytest.raises(ValueError, match="unknown verdict"):
         hindsight.verdict_counts(pd.DataFrame({"verdict": ["maybe"]}))
-    assert hindsight.rounded(586.5) == "587"
-    assert hindsight.rounded(1905.75) == "1,906"
-    assert hindsight.rounded(2.25, 1) == "2.3"
-    assert hindsight.percent(70.08) == "70 %"
 
 
 def test_every_forecast_and_forward_judgement_has_a_verdict_and_the_types_agree():
@@ -284,5 +280,5 @@ def test_chinas_tiv_share_of_russian_exports_in_2011_by_hand():
     table = hindsight.reconciliation_table(
         data.indicator("china_share_2011"), data.indicator("ru_exports_2011"), 15.0, volume, share, "x"
     )
-    assert table["Value"].iloc[3] == hindsight.percent(100 * china / russia, 1)
+    assert table["Value"].iloc[3] == fmt.percent(100 * china / russia, 1)
     assert table["Value"].iloc[2] == "$15 bn"

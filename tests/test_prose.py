@@ -12,6 +12,7 @@ import json
 import re
 
 import pytest
+from glued import GLUE_MIME, glued_text
 
 from tools.paths import ROOT
 
@@ -19,23 +20,10 @@ CHAPTERS = ROOT / "chapters"
 PAPER = ROOT.parent / "shared" / "seeds"
 NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
 ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
-GLUE_MIME = "application/papermill.record/text/plain"
 
 
 def _source(cell) -> str:
     return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-
-
-def glued_text(notebook: dict) -> dict[str, str]:
-    """Every value the notebook glues as text, by key, as the reader will see it."""
-    values = {}
-    for cell in notebook["cells"]:
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            text = output.get("data", {}).get(GLUE_MIME)
-            if name and text is not None:
-                values[name] = text[1:-1] if text[:1] in "'\"" and text[-1:] == text[:1] else text
-    return values
 
 
 def _lower_words() -> set[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import sipri_fixtures as fx
+from glued import glued_text
 from nbclient import NotebookClient
 
 from mtcreport import data as mtcdata
@@ -24,17 +25,6 @@ from tools.paths import ROOT as REPO
 
 CHAPTER = REPO / "chapters" / "07_hindsight.ipynb"
 APPENDIX = REPO / "chapters" / "appendix_sipri_update.ipynb"
-
-
-def glued_text(nb) -> list[str]:
-    """Every string the notebook glued (myst-nb stores glue as display data with 'scrapbook')."""
-    out = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            book = output.get("metadata", {}).get("scrapbook")
-            if book and f"{book['mime_prefix']}text/plain" in output.get("data", {}):
-                out.append(output["data"][f"{book['mime_prefix']}text/plain"].strip("'\""))
-    return out
 
 
 def mentions(glued: list[str], value: str) -> bool:
@@ -77,7 +67,7 @@ def test_hindsight_chapter_follows_an_imported_edition(imported, monkeypatch):
     new_last = str(fx.NEXT_EDITION - 1)
     new_total = fmt.number(fx.MORE["tiv"] + fx.NEW_DEAL["tiv"], 0)  # the new year's Russian deliveries
     nb = execute(CHAPTER, imported, monkeypatch)
-    glued = glued_text(nb)
+    glued = list(glued_text(nb).values())
     assert mentions(glued, new_last), f"the new last year {new_last} is not glued in {CHAPTER.name}"
     assert mentions(glued, new_total), f"the new last year's total {new_total} is not glued in {CHAPTER.name}"
 
@@ -85,7 +75,7 @@ def test_hindsight_chapter_follows_an_imported_edition(imported, monkeypatch):
 @pytest.mark.slow
 def test_appendix_page_shows_what_the_edition_changed(imported, monkeypatch):
     nb = execute(APPENDIX, imported, monkeypatch)
-    status = " ".join(glued_text(nb))
+    status = " ".join(glued_text(nb).values())
     assert f"{fx.NEXT_EDITION} update (data to {fx.NEXT_EDITION - 1})" in status
     shown = "".join(
         o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", [])

@@ -63,14 +63,11 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _chapter_titles(root: Path) -> bytes:
-    """The first line of every chapter (``mtcreport.book`` reads chapter titles)."""
-    out = []
-    for path in sorted((root / "chapters").glob("*.ipynb")):
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        first = next((c for c in cells if c["cell_type"] == "markdown"), None)
-        source = "" if first is None else "".join(first["source"])
-        out.append(f"{path.name}:{source.splitlines()[0] if source else ''}")
-    return "\n".join(out).encode()
+    """Every chapter's title, as ``mtcreport.book`` reads them (the claims ledger prints them)."""
+    from mtcreport import book
+
+    paths = sorted((root / "chapters").glob("*.ipynb"))
+    return "\n".join(f"{path.name}:{book.title_of(path)}" for path in paths).encode()
 
 
 def reads(path: Path) -> dict:

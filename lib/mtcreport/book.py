@@ -73,15 +73,24 @@ def numbers() -> dict[str, int]:
     return out
 
 
+def title_of(path: Path) -> str:
+    """The title of a page of the book: the first level-one heading of its notebook or Markdown file."""
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        texts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    else:
+        texts = [path.read_text(encoding="utf-8")]
+    for text in texts:
+        for line in text.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    raise ValueError(f"{path} has no title")
+
+
 @functools.cache
 def title(chapter: str) -> str:
     """A chapter's title: the first heading of its notebook."""
-    notebook = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
-    for cell in notebook["cells"]:
-        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        if cell["cell_type"] == "markdown" and source.startswith("# "):
-            return source.splitlines()[0][2:].strip()
-    raise ValueError(f"chapters/{chapter}.ipynb has no title")
+    return title_of(ROOT / "chapters" / f"{chapter}.ipynb")
 
 
 def label(chapter: str) -> str:

@@ -27,12 +27,13 @@ _QUALIFIER_WORDS = {
 
 
 def number(value: float, digits: int | None = None) -> str:
-    """``13`` -> "13", ``2.2`` -> "2.2"; with ``digits`` a fixed number of decimals and thousands commas."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """``13`` -> "13", ``2.2`` -> "2.2"; with ``digits`` a fixed number of decimals and thousands
+    commas, rounded half up (:func:`rounded`)."""
+    if value is None or pd.isna(value):
         raise ValueError("cannot format a missing value")
     if digits is None:
         return f"{float(value):.6g}"
-    return f"{float(value):,.{digits}f}"
+    return rounded(value, digits)
 
 
 def span(low: float, high: float | None, digits: int | None = None) -> str:
@@ -118,9 +119,16 @@ def row_date(row: pd.Series) -> str:
 
 def rounded(value: float, digits: int = 0) -> str:
     """Round half up, as readers expect (586.5 -> "587"), with thousands commas."""
+    if value is None or pd.isna(value):
+        raise ValueError("cannot format a missing value")
     quantum = Decimal(1).scaleb(-digits)
     exact = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
     return f"{exact:,.{digits}f}"
+
+
+def percent(value: float, digits: int = 0) -> str:
+    """A share as prose: '70 %' (half up)."""
+    return f"{rounded(value, digits)} %"
 
 
 def usd_bn_range(low: float, high: float, digits: int = 1) -> str:

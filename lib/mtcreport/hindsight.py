@@ -17,29 +17,13 @@ headline figure the same way. Conventions, stated once:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import pandas as pd
 
-from mtcreport import sipri
+from mtcreport import fmt, sipri
 
 #: The supplier label used for the Soviet Union and Russia together.
 RUSSIA = "Russia (incl. USSR)"
 _RUSSIAN_NAMES = {"Russia", "Soviet Union"}
-
-
-# --- formatting ---------------------------------------------------------------------------------
-def rounded(value: float, digits: int = 0) -> str:
-    """Round half up and add thousands commas: 586.5 -> '587', 1905.75 -> '1,906'."""
-    if value is None or pd.isna(value):
-        raise ValueError("cannot format a missing value")
-    step = Decimal(1).scaleb(-digits)
-    return f"{Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP):,}"
-
-
-def percent(value: float, digits: int = 0) -> str:
-    """A share as prose: '70 %' (half up)."""
-    return f"{rounded(value, digits)} %"
 
 
 # --- editions and windows -----------------------------------------------------------------------
@@ -362,8 +346,6 @@ def sources_cell(ids, label: str = "author"):
 # --- chapter 7's tables, as readers see them ----------------------------------------------------
 def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
     """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page."""
-    from mtcreport import fmt
-
     return pd.DataFrame(
         {
             "Ordered": orders["Year of order"].astype(str)
@@ -375,7 +357,7 @@ def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
             "Delivery years": orders["Year(s) of delivery"].map(
                 lambda t: fmt.span(min(sipri.delivery_years(t)), max(sipri.delivery_years(t)))
             ),
-            "TIV as ordered (millions)": orders["order_tiv"].map(lambda v: rounded(v)),
+            "TIV as ordered (millions)": orders["order_tiv"].map(lambda v: fmt.rounded(v)),
             "SIPRI's comment": orders["Comments"].fillna(""),
         }
     )
@@ -383,8 +365,6 @@ def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
 
 def engine_deals_table(engines: pd.DataFrame) -> pd.DataFrame:
     """The engine deals (from :func:`engine_deals`), one row each, for the page."""
-    from mtcreport import fmt
-
     return pd.DataFrame(
         {
             "Ordered": engines["Year of order"],
@@ -404,12 +384,12 @@ def shares_display(shares: pd.DataFrame) -> pd.DataFrame:
             "Period": shares["period"],
             "Kind": shares["group"],
             "Edition": shares["edition"],
-            "Russia (incl. USSR), %": shares["russia"].map(lambda v: rounded(v, 1)),
-            "Published by SIPRI, %": shares["published"].map(lambda v: "" if pd.isna(v) else rounded(v)),
+            "Russia (incl. USSR), %": shares["russia"].map(lambda v: fmt.rounded(v, 1)),
+            "Published by SIPRI, %": shares["published"].map(lambda v: "" if pd.isna(v) else fmt.rounded(v)),
             "Other suppliers with 5 % or more": shares["others"].map(
-                lambda items: "; ".join(f"{n} {rounded(v, 1)}" for n, v in items) or "none"
+                lambda items: "; ".join(f"{n} {fmt.rounded(v, 1)}" for n, v in items) or "none"
             ),
-            "All other suppliers, %": shares["rest"].map(lambda v: rounded(v, 1)),
+            "All other suppliers, %": shares["rest"].map(lambda v: fmt.rounded(v, 1)),
         }
     )
 
@@ -480,8 +460,6 @@ def reconciliation_table(
 ) -> pd.DataFrame:
     """The paper's figures for one year beside SIPRI's: its share of dollars and the exports it
     applies to, the official dollar figure, and SIPRI's share and volume in TIV (not dollars)."""
-    from mtcreport import fmt
-
     year = str(share["year"])
     return pd.DataFrame(
         {
@@ -496,8 +474,8 @@ def reconciliation_table(
                 fmt.indicator_text(share),
                 fmt.indicator_text(exports),
                 f"${fmt.number(official_usd)} bn",
-                percent(tiv_share, 1),
-                f"{rounded(to_china)} million TIV (not dollars)",
+                fmt.percent(tiv_share, 1),
+                f"{fmt.rounded(to_china)} million TIV (not dollars)",
             ],
             "Unit": ["share of dollars", "US dollars", "US dollars", "share of TIV", "TIV"],
         }

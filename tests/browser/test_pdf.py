@@ -25,18 +25,10 @@ WEB_CONTROLS = [
 
 
 def chapter_titles() -> list[str]:
-    titles = []
-    for page in toc_pages():
-        path = ROOT / f"{page}.ipynb"
-        if not path.exists():
-            path = ROOT / f"{page}.md"
-        if path.suffix == ".ipynb":
-            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-            text = "".join(next(c for c in cells if c["cell_type"] == "markdown")["source"])
-        else:
-            text = path.read_text(encoding="utf-8")
-        titles.append(next(line[2:].strip() for line in text.splitlines() if line.startswith("# ")))
-    return titles
+    from mtcreport import book
+
+    pages = [ROOT / f"{page}.ipynb" for page in toc_pages()]
+    return [book.title_of(p if p.exists() else p.with_suffix(".md")) for p in pages]
 
 
 def figure_count() -> int:
