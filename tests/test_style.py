@@ -32,18 +32,16 @@ def test_source_line_is_written_under_the_axes():
     plt.close(fig)
 
 
-def test_transfers_chart_has_labels_source_and_no_title():
+def test_transfers_chart_names_every_transfer_and_says_which_are_undated():
     transfers = data.transfers()
-    fig = charts.transfers_by_category(transfers, source="Source: Kashin (2012); table transfers.")
+    fig = charts.transfers_by_category(transfers, source="Source: Kashin (2012); data: transfers.csv.")
     (ax,) = fig.axes
     assert ax.get_title() == ""
     assert ax.get_xlabel().startswith("year")
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        c for c in style.CATEGORY_COLORS if c in set(transfers["category"])
-    ]
-    assert "undated" in [t.get_text() for t in ax.get_xticklabels()]
-    assert any("table transfers" in t.get_text() for t in fig.texts)
-    assert tuple(fig.get_size_inches()) == style.FIGSIZE_WIDE
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers["label"])
+    undated = transfers["year_low"].isna() & transfers["year_high"].isna()
+    assert [t.get_text() for t in ax.texts].count("not dated") == int(undated.sum()) > 0
+    assert fig.get_size_inches()[0] == style.COLUMN_IN
     plt.close(fig)
 
 
@@ -66,13 +64,20 @@ def test_lineage_graph_is_deterministic_and_labelled():
     plt.close("all")
 
 
-def test_engine_matrix_marks_every_chinese_aircraft():
-    fig = charts.engine_matrix(data.engines(), data.systems(), source="Source: test.")
-    (ax,) = fig.axes
-    rows = [t.get_text() for t in ax.get_yticklabels()]
-    assert "JH-7A" in rows and len(ax.lines) == len(rows)
-    assert ax.get_xlabel().startswith("engine") and ax.get_ylabel() == "Chinese aircraft"
-    _no_title_and_a_source(fig)
+def test_lineage_graph_draws_every_russian_engine_to_the_aircraft_that_relies_on_it():
+    from mtcreport import figures
+
+    engines, systems = data.engines(), data.systems()
+    fig = charts.lineage_graph(data.lineage(), systems, source="Source: test.", engines=engines)
+    labels = systems.set_index("id")["label"]
+    drawn = figures.values(fig)
+    supply = drawn[drawn["relation"] == "engine supply"]
+    expected = engines[engines["depends_on_russia"] & engines["engine"].notna()]
+    assert sorted(zip(supply["russian"], supply["chinese"], strict=True)) == sorted(
+        zip(expected["engine"].map(labels), expected["aircraft"].map(labels), strict=True)
+    )
+    assert ("RD-93", "FC-1") in set(zip(supply["russian"], supply["chinese"], strict=True))
+    assert "engine supply" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     plt.close(fig)
 
 

@@ -101,6 +101,9 @@ class ProseWordCollector(sphinx.search.WordCollector):
 
 
 def setup(app):
+    from tools import sphinx_charts
+
+    sphinx_charts.setup(app)
     # Sphinx 7.4 has no hook for this; IndexBuilder.feed looks the collector up by name.
     sphinx.search.WordCollector = ProseWordCollector
     app.add_search_language(DesignationSearch)

@@ -68,21 +68,24 @@ VERDICT_COLORS = {
     "not testable": GREY_RULE,
 }
 
-#: Figure sizes in inches (width, height): every size a chart uses is named here.
-FIGSIZE = (8.0, 4.5)
-FIGSIZE_WIDE = (9.0, 4.5)
-SIZE_TALL = (9.0, 5.6)
-SIZE_SMALL = (7.0, 3.6)
-SIZE_WIDE_LOW = (9.0, 4.2)
-SIZE_STRIP = (8.5, 3.4)
-SIZE_LOW = (8.0, 4.2)
-SIZE_WIDE_40 = (9.0, 4.0)
-SIZE_TWO_PANELS_TALL = (9.0, 6.2)
-SIZE_TWO_PANELS = (9.0, 6.0)
-SIZE_WIDE_44 = (9.0, 4.4)
+#: The text column of the book at 1280 px is 672 CSS px wide; a chart drawn 7 inches wide (504 pt,
+#: 672 px) is shown at its own size there, so a point of type is 4/3 of a CSS pixel.
+COLUMN_IN = 7.0
+#: Type sizes in points. The smallest (source lines) is 8.5 pt, 11.3 CSS px at 1280 px.
+TEXT_PT = 10.0
+SMALL_PT = 9.0
+MIN_PT = 8.5
+
+#: Figure sizes in inches (width, height): every size a chart uses is named here, all one column wide.
+FIGSIZE = (COLUMN_IN, 4.0)
+SIZE_TALL = (COLUMN_IN, 5.6)
+SIZE_SMALL = (COLUMN_IN, 3.8)
+SIZE_STRIP = (COLUMN_IN, 3.2)
+SIZE_LOW = (COLUMN_IN, 3.8)
+SIZE_TWO_PANELS = (COLUMN_IN, 5.6)
 
 
-def rows_size(rows: int, base: float, per_row: float, width: float = 9.0) -> tuple[float, float]:
+def rows_size(rows: int, base: float, per_row: float, width: float = COLUMN_IN) -> tuple[float, float]:
     """The size of a chart with one row per item: a fixed part plus a height per row."""
     return (width, base + per_row * rows)
 
@@ -92,9 +95,13 @@ _RC = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
+    "font.size": TEXT_PT,
+    "axes.titlesize": TEXT_PT,
+    "axes.labelsize": TEXT_PT,
+    "xtick.labelsize": SMALL_PT,
+    "ytick.labelsize": SMALL_PT,
+    "legend.fontsize": SMALL_PT,
+    "legend.title_fontsize": SMALL_PT,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -105,12 +112,17 @@ _RC = {
     "lines.linewidth": 2,
     "legend.frameon": False,
     "svg.hashsalt": "mtcreport",
+    "svg.fonttype": "none",
 }
 
 
 def apply_style() -> None:
-    """Set the house style for every figure drawn after the call."""
+    """Set the house style for every figure drawn after the call; in a notebook, figures are
+    then shown as SVG with their plotted values (:func:`mtcreport.figures.install`)."""
+    from mtcreport import figures
+
     mpl.rcParams.update(_RC)
+    figures.install()
 
 
 def figure(size: tuple[float, float] = FIGSIZE, **kwargs):
@@ -122,10 +134,10 @@ def figure(size: tuple[float, float] = FIGSIZE, **kwargs):
 SERIES_COLORS = [OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["green"]]
 
 
-def finish(fig, source: str, bottom: float = 0.05):
+def finish(fig, source: str, bottom: float = 0.0):
     """Write the source line and lay the figure out above it; returns the figure."""
-    source_line(fig, source)
-    fig.tight_layout(rect=(0, bottom, 1, 1))
+    needed = source_line(fig, source)
+    fig.tight_layout(rect=(0, max(bottom, needed), 1, 1))
     return fig
 
 
@@ -179,14 +191,40 @@ def source(
     return f"{text} {note}" if note else text
 
 
-def source_line(fig, text: str) -> None:
-    """Write the source under a figure, left-aligned, in small grey type.
+def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width_pt`` when set in DejaVu Sans at ``size_pt``
+    (measured with matplotlib's own text engine, so the figure never cuts a line off)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(100, 100, 72)  # 72 dpi: one pixel is one point
+    prop = FontProperties(family=_RC["font.family"], size=size_pt)
+
+    def width(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width(f"{lines[-1]} {word}") <= width_pt:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def source_line(fig, text: str) -> float:
+    """Write the source under a figure, left-aligned, in small grey type, wrapped to the figure's
+    width; returns the fraction of the figure's height it takes (for the layout above it).
 
     ``text`` names the work and the data table, e.g.
     ``"Source: Kashin (2012); data: transfers.csv."``.
     """
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color=GREY_SOURCE)
-    fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+    width_pt = fig.get_figwidth() * 72
+    lines = wrap(text, width_pt * 0.96, MIN_PT)
+    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=MIN_PT, color=GREY_SOURCE)
+    height = (len(lines) * MIN_PT * 1.25 + 10) / (fig.get_figheight() * 72)
+    fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, height + 0.08))
+    return height
 
 
 def row_axis(ax, labels) -> None:

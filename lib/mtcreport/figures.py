@@ -1,0 +1,161 @@
+"""Charts as the book shows them: vector SVG whose marks name their values, and the plotted values
+as CSV.
+
+A chart function records each bar, point or segment it draws with :func:`mark`, giving the text a
+reader sees on hovering it and the values behind it::
+
+    bar = ax.bar(year, tiv)[0]
+    figures.mark(bar, f"{year}: {tiv} million TIV", year=year, tiv_millions=tiv)
+
+:func:`svg` writes the figure as SVG (text kept as text, in the DejaVu fonts that ship with
+matplotlib; no date and fixed ids, so a re-run gives the same bytes) with a ``<title>`` in each
+marked element, which browsers show on hover. :func:`csv` gives the recorded values, one row per
+mark: exactly what is drawn. :func:`install` makes a notebook display every figure as both, so
+the chapter's cell needs nothing more than the chart call. The SVG carries the CSV in a
+``<metadata>`` element (:func:`values_in`), so the notebook stores one output, nbval compares both
+at once, and the book's Sphinx extension (``tools/sphinx_charts.py``) puts the SVG inline and
+links both files under the caption.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+SVG_MIME = "image/svg+xml"
+#: The id of the SVG ``<metadata>`` element that carries the plotted values as CSV.
+VALUES_ID = "mtcreport-values"
+
+
+@dataclass(frozen=True)
+class Mark:
+    gid: str
+    title: str
+    values: dict = field(default_factory=dict)
+
+
+def mark(artist, title: str, **values):
+    """Record ``artist`` (a bar, a marker, a line segment) with its hover text and its values.
+
+    ``values`` become one row of the figure's CSV (column names are the keywords); ``title`` is
+    what a reader sees on hovering the element. Returns the artist.
+    """
+    fig = artist.get_figure()
+    if fig is None:
+        raise ValueError(f"mark: {artist!r} is not on a figure yet (add it to an axes first)")
+    if not title.strip():
+        raise ValueError("mark: a marked element needs a title")
+    marks = marks_of(fig)
+    gid = f"mtc-mark-{len(marks) + 1}"
+    artist.set_gid(gid)
+    marks.append(Mark(gid, title, dict(values)))
+    return artist
+
+
+def marks_of(fig) -> list[Mark]:
+    """The marks recorded on ``fig``, in the order they were drawn."""
+    fig = getattr(fig, "figure", fig)
+    if not hasattr(fig, "_mtcreport_marks"):
+        fig._mtcreport_marks = []
+    return fig._mtcreport_marks
+
+
+def values(fig) -> pd.DataFrame:
+    """The plotted values: one row per mark, columns in the order they first appear."""
+    marks = marks_of(fig)
+    if not marks:
+        raise ValueError("figure has no marked values: every chart records what it draws with figures.mark")
+    columns: list[str] = []
+    for m in marks:
+        columns += [c for c in m.values if c not in columns]
+    frame = pd.DataFrame([m.values for m in marks], columns=columns)
+    for column in frame.columns:  # years and counts stay whole numbers beside an empty cell
+        present = frame[column][frame[column].notna() & (frame[column].astype(str) != "")]
+        numeric = present.map(lambda v: isinstance(v, (float, int)) and not isinstance(v, bool))
+        if len(present) and numeric.all() and (present.astype(float) % 1 == 0).all():
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    return frame
+
+
+def csv(fig) -> str:
+    """The plotted values as CSV (UTF-8 text, ``\\n`` line ends, no index)."""
+    return values(fig).to_csv(index=False, lineterminator="\n")
+
+
+_OPEN_GROUP = '<g id="{gid}">'
+
+
+def svg(fig) -> str:
+    """The figure as SVG text, each marked element carrying its ``<title>``, the plotted values
+    (:func:`csv`) in a ``<metadata id="mtcreport-values">`` element.
+
+    Deterministic: no ``<dc:date>``, clip-path ids from the fixed ``svg.hashsalt``. A mark whose
+    element is missing from the drawing (never drawn, or hidden) is an error, so the hover texts
+    and the CSV always describe the same elements.
+    """
+    import matplotlib as mpl
+
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "mtcreport"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    for m in marks_of(fig):
+        group = _OPEN_GROUP.format(gid=m.gid)
+        if text.count(group) != 1:
+            raise ValueError(f"mark {m.gid} ({m.title!r}) is not drawn once in the SVG")
+        text = text.replace(group, f"{group}\n   <title>{html.escape(m.title, quote=False)}</title>")
+    values = f'<metadata id="{VALUES_ID}">{html.escape(csv(fig), quote=False)}</metadata>\n'
+    return _SVG_OPEN.sub(lambda found: found.group(0) + "\n " + values, text, count=1)
+
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_VALUES = re.compile(rf'<metadata id="{VALUES_ID}">(.*?)</metadata>\n?', re.S)
+
+
+def values_in(svg_text: str) -> str:
+    """The CSV that :func:`svg` stored in an SVG (an error if there is none)."""
+    found = _VALUES.search(svg_text)
+    if not found:
+        raise ValueError(f"SVG has no plotted values (no <metadata id={VALUES_ID!r}>)")
+    return html.unescape(found.group(1))
+
+
+def without_values(svg_text: str) -> str:
+    """The SVG without its stored CSV (for a page, which links the CSV instead)."""
+    return _VALUES.sub("", svg_text, count=1)
+
+
+_SIZE = re.compile(r'<svg[^>]*\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def svg_size_pt(text: str) -> tuple[float, float]:
+    """Width and height of an SVG written by :func:`svg`, in points."""
+    found = _SIZE.search(text)
+    if not found:
+        raise ValueError("not an SVG written by matplotlib (no width and height in pt)")
+    return float(found.group(1)), float(found.group(2))
+
+
+def install() -> None:
+    """In a notebook, display every figure as the SVG of :func:`svg` (instead of a PNG).
+    Outside IPython it does nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the book
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    # The inline backend sets its own formatters (PNG) when its module is first imported, which
+    # pyplot does lazily, at the first figure; import it now, so that what follows wins.
+    import matplotlib_inline.backend_inline  # noqa: F401  (ships with ipykernel)
+    from matplotlib.figure import Figure
+
+    formatters = shell.display_formatter.formatters
+    for formatter in formatters.values():
+        formatter.pop(Figure, None)
+    formatters[SVG_MIME].for_type(Figure, svg)

@@ -1,0 +1,160 @@
+"""Charts as the book ships them: SVG whose every marked element names its value on hover, the
+plotted values as CSV (one row per marked element), type no smaller than the house minimum, one
+column wide, and the same bytes on every run.
+
+The chart cases are those of ``test_charts`` (every chart function the chapters call).
+"""
+
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from test_charts import CASES
+
+from mtcreport import charts, data, figures, hindsight, style
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _draw(name):
+    style.apply_style()
+    return CASES[name]()
+
+
+def _titled_groups(svg: str) -> dict[str, str]:
+    root = ET.fromstring(svg)
+    return {
+        g.get("id"): g.find(f"{SVG}title").text
+        for g in root.iter(f"{SVG}g")
+        if g.find(f"{SVG}title") is not None
+    }
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_plotted_value_is_titled_in_the_svg_and_is_one_csv_row(name):
+    fig = _draw(name)
+    try:
+        svg, table = figures.svg(fig), pd.read_csv(io.StringIO(figures.csv(fig)))
+        titled = _titled_groups(svg)
+        marks = figures.marks_of(fig)
+        assert len(marks) == len(table) == len(titled) > 0
+        assert [titled[m.gid] for m in marks] == [m.title for m in marks]
+        # each hover text names a value of its row: a number or the text of the row
+        for mark, (_, row) in zip(marks, table.iterrows(), strict=True):
+            shown = [str(v) for v in row.dropna()]
+            assert any(re.sub(r"\.0$", "", s) in mark.title or s in mark.title for s in shown), mark.title
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_chart_is_one_column_wide_with_no_type_below_the_minimum(name):
+    fig = _draw(name)
+    try:
+        assert fig.get_figwidth() == style.COLUMN_IN
+        fig.canvas.draw()
+        small = [
+            (t.get_text()[:30], t.get_fontsize())
+            for t in fig.findobj(matplotlib.text.Text)
+            if t.get_text().strip() and t.get_visible() and t.get_fontsize() < style.MIN_PT
+        ]
+        assert small == []
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_no_text_falls_outside_the_figure(name):
+    fig = _draw(name)
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        width, height = fig.bbox.width, fig.bbox.height
+        # tick labels exist for ticks outside the view too; only those in view are drawn
+        hidden = set()
+        for ax in fig.axes:
+            for axis, (lo, hi) in ((ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))):
+                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                    if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                        hidden |= {id(tick.label1), id(tick.label2)}
+        outside = []
+        for t in fig.findobj(matplotlib.text.Text):
+            if id(t) in hidden or not t.get_text().strip() or not t.get_visible():
+                continue
+            box = t.get_window_extent(renderer)
+            if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+                outside.append(t.get_text()[:40])
+        assert outside == []
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("name", ["orders_deliveries", "story", "lineage_graph"])
+def test_svg_is_the_same_on_every_run(name):
+    first, second = _draw(name), _draw(name)
+    try:
+        one, two = figures.svg(first), figures.svg(second)
+        assert one == two
+        assert "<dc:date>" not in one and "<text" in one  # text stays text
+    finally:
+        plt.close("all")
+
+
+def test_orders_and_deliveries_csv_holds_exactly_sipris_yearly_deliveries():
+    tiv = data.sipri_tiv().set_index("year")["tiv_millions"]
+    orders = hindsight.orders_by_year(data.sipri_register(), years=tiv.index)
+    fig = charts.orders_deliveries(orders, tiv, data.phases(), 2012.7, source="Source: test.")
+    table = figures.values(fig)
+    delivered = table[table["series"] == "deliveries"].set_index("year")["value"]
+    assert delivered.to_dict() == tiv.to_dict()
+    plt.close(fig)
+
+
+def test_scenarios_draw_no_ceiling_the_paper_never_gives():
+    cases = pd.DataFrame({"label": ["two deals", "fewer deals"], "floor": [2.0, None]})
+    fig = charts.scenarios(1.9, "estimate", "about 1.9", 2.0, cases, source="Source: test.")
+    (ax,) = fig.axes
+    # nothing filled above the floor: the only bar is the estimate
+    assert [round(p.get_height(), 6) for p in ax.patches if type(p).__name__ == "Rectangle"] == [1.9]
+    assert "no ceiling given" in " ".join(t.get_text() for t in ax.texts)
+    plt.close(fig)
+
+
+def test_waits_draw_no_line_for_a_request_with_no_date_offered():
+    rows = pd.DataFrame(
+        {
+            "label": ["a", "b"],
+            "asked": [2010, 2011],
+            "until": [2016, None],
+            "answer": ["not before 2016", "no"],
+        }
+    )
+    fig = charts.waits(rows, source="Source: test.")
+    (ax,) = fig.axes
+    lines_on_b = [line for line in ax.lines if set(line.get_ydata()) == {1} and len(line.get_xdata()) > 1]
+    assert lines_on_b == []
+    plt.close(fig)
+
+
+def test_a_mark_that_is_never_drawn_is_an_error():
+    fig, ax = style.figure()
+    (line,) = ax.plot([1], [1], "o")
+    figures.mark(line, "a point", x=1)
+    line.set_visible(False)
+    with pytest.raises(ValueError, match="not drawn once"):
+        figures.svg(fig)
+    plt.close(fig)
+
+
+def test_a_figure_without_marks_has_no_csv():
+    fig, _ = style.figure()
+    with pytest.raises(ValueError, match="no marked values"):
+        figures.csv(fig)
+    plt.close(fig)
