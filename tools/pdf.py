@@ -35,11 +35,12 @@ DROP = [
     ".headerlink",
     "button",
     "script",
-    "style",
+    "style:not(svg *)",  # a chart's own style stays
     ".prev-next-area",
     "nav",
     ".mtc-filter-bar",
     ".toggle-details",
+    ".mtc-figure-links",  # links to the chart's files in the web book; the printed chart is the vector
 ]
 
 CSS = """
@@ -70,7 +71,7 @@ html { font: 9.5pt/1.4 "DejaVu Sans"; color: #111; }
 h2 { font-size: 12.5pt; margin-top: 6mm; page-break-after: avoid; }
 h3 { font-size: 10.5pt; page-break-after: avoid; }
 a { color: #0b4f8a; text-decoration: none; }
-img { max-width: 100%%; height: auto; }
+img, svg.mtc-svg { max-width: 100%%; height: auto; }
 figure { margin: 4mm 0; page-break-inside: avoid; }
 figcaption, caption { font-size: 8.5pt; font-style: italic; color: #333; margin: 1.5mm 0; }
 table { width: 100%%; table-layout: auto; border-collapse: collapse; font-size: 7.2pt;
@@ -164,7 +165,8 @@ def document_html() -> str:
 
 
 def _layout(document) -> list[dict]:
-    """Per page: the text block's width and the widest table and image on it (CSS px)."""
+    """Per page: the text block's width and the widest table and image (a picture or a chart's
+    inline SVG) on it (CSS px)."""
     out = []
     for number, page in enumerate(document.pages, start=1):
         text_width = page._page_box.children[0].width if page._page_box.children else 0  # the html box
@@ -172,6 +174,7 @@ def _layout(document) -> list[dict]:
         stack = list(page._page_box.descendants())
         for box in stack:
             tag = getattr(box, "element_tag", None)
+            tag = "img" if tag in ("img", "svg", "{http://www.w3.org/2000/svg}svg") else tag
             if tag in widest:
                 widest[tag] = max(widest[tag], box.margin_width())
         out.append({"page": number, "text_width": text_width, "table": widest["table"], "img": widest["img"]})

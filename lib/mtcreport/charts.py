@@ -513,7 +513,10 @@ def scenarios(
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.3g}"
+    """A value for a hover text: whole numbers with commas, rounded half up as in the prose."""
+    from mtcreport import fmt
+
+    return fmt.rounded(value) if abs(value) >= 10 else f"{value:.3g}"
 
 
 def _line(ax, series: pd.Series, name: str, unit: str, color: str, marker: str = "o", **line):

@@ -1,0 +1,172 @@
+"""Charts as a reader meets them in the built book: legible at desktop width and, after a tap, on a
+phone; each bar and point names its value on hover; each figure's data and image one click away.
+
+Run by `make test` after a fresh build; see tests/browser/conftest.py.
+"""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tools.paths import CHAPTERS
+
+from .conftest import HTML, toc_pages
+
+#: The smallest text a reader should meet in a chart, in CSS pixels.
+MIN_PX = 11.0
+
+#: The smallest rendered size of the text of each chart on the page: font size times the scale
+#: at which the SVG is drawn on screen.
+SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart => {
+  let smallest = Infinity, which = '';
+  for (const text of chart.querySelectorAll('svg text')) {
+    const matrix = text.getScreenCTM();
+    const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+    if (px < smallest) { smallest = px; which = text.textContent; }
+  }
+  return {figure: chart.dataset.figure, px: smallest, text: which};
+})"""
+
+
+def _chart_pages() -> dict[str, list[str]]:
+    """Page -> labels of the figures its notebook draws (from the chapters, not from the site)."""
+    found = {}
+    for page in toc_pages():
+        path = CHAPTERS.parent / f"{page}.ipynb"
+        if not path.exists():
+            continue
+        names = [
+            cell["metadata"]["mystnb"]["figure"]["name"]
+            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            if cell.get("metadata", {}).get("mystnb", {}).get("figure")
+        ]
+        if names:
+            found[page] = names
+    return found
+
+
+CHART_PAGES = _chart_pages()
+
+
+def url(page: str) -> str:
+    return (HTML / f"{page}.html").as_uri()
+
+
+def test_the_book_has_charts_on_the_chapters_that_draw_them():
+    assert len(CHART_PAGES) >= 7 and sum(map(len, CHART_PAGES.values())) >= 15
+
+
+@pytest.mark.parametrize("page", sorted(CHART_PAGES))
+def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(desktop, page):
+    tab = desktop.new_page()
+    tab.goto(url(page), wait_until="load")
+    tab.evaluate("document.fonts.ready")
+    charts = tab.evaluate(SMALLEST_TEXT)
+    assert [c["figure"] for c in charts] == CHART_PAGES[page]
+    small = [c for c in charts if c["px"] < MIN_PX]
+    assert small == [], f"{page}: chart text below {MIN_PX} px: {small}"
+    # the page shows the charts in the fonts matplotlib measured them in
+    assert tab.evaluate("document.fonts.check('12px \"DejaVu Sans\"')")
+    tab.close()
+
+
+@pytest.mark.parametrize("page", sorted(CHART_PAGES))
+def test_on_a_phone_a_tap_shows_a_chart_at_full_size_without_widening_the_page(phone, page):
+    tab = phone.new_page()
+    tab.goto(url(page), wait_until="load")
+    tab.evaluate("document.fonts.ready")
+    charts = tab.locator(".mtc-chart")
+    assert tab.locator(".mtc-tap-hint").first.is_visible()
+    for index in range(charts.count()):
+        charts.nth(index).click()
+    after = tab.evaluate(SMALLEST_TEXT)
+    small = [c for c in after if c["px"] < MIN_PX]
+    assert small == [], f"{page}: after a tap, chart text below {MIN_PX} px: {small}"
+    widths = tab.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
+    )
+    assert widths["scroll"] <= widths["view"] + 1, f"{page}: the zoomed chart widens the page ({widths})"
+    charts.first.click()  # a second tap fits it to the screen again
+    assert (
+        tab.evaluate("() => document.querySelector('.mtc-chart').classList.contains('mtc-zoomed')") is False
+    )
+    tab.close()
+
+
+def _links(tab) -> list[dict]:
+    return tab.evaluate(
+        """() => [...document.querySelectorAll('article figure')].map(figure => ({
+          id: figure.id,
+          charts: figure.querySelectorAll('.mtc-chart').length,
+          titles: [...figure.querySelectorAll('svg title')].map(t => t.textContent),
+          links: Object.fromEntries([...figure.querySelectorAll('.mtc-figure-links a')]
+                   .map(a => [a.textContent.trim(), a.getAttribute('href')])),
+        }))"""
+    )
+
+
+@pytest.mark.parametrize("page", sorted(CHART_PAGES))
+def test_every_figure_links_its_plotted_values_and_its_svg(desktop, page):
+    tab = desktop.new_page()
+    tab.goto(url(page), wait_until="load")
+    figures = _links(tab)
+    tab.close()
+    assert [f["id"] for f in figures] == CHART_PAGES[page]
+    for figure in figures:
+        assert figure["charts"] == 1, f"{page}: {figure['id']} is not an inline chart"
+        assert set(figure["links"]) == {"Data (CSV)", "SVG"}, (
+            f"{page}: {figure['id']} links {figure['links']}"
+        )
+        base = (HTML / page).parent
+        data = base / urlsplit(figure["links"]["Data (CSV)"]).path
+        image = base / urlsplit(figure["links"]["SVG"]).path
+        assert data.is_file() and image.is_file(), f"{page}: {figure['id']}: a linked file is missing"
+        rows = list(csv.DictReader(io.StringIO(data.read_text(encoding="utf-8"))))
+        # one row per value a reader can hover, in the same order
+        assert len(rows) == len(figure["titles"]) > 0, (
+            f"{page}: {figure['id']}: CSV rows and hover titles differ"
+        )
+        svg = image.read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "<title>" in svg and "<text" in svg
+
+
+def test_hovering_a_delivery_bar_names_the_year_and_sipris_figure(desktop):
+    """A reader hovering any bar of deliveries in Fig. 7.1 reads that year's figure from the data,
+    rounded half up to a whole million as everywhere in the book."""
+    from mtcreport import data, fmt
+
+    tiv = data.sipri_tiv().set_index("year")["tiv_millions"]
+    tab = desktop.new_page()
+    tab.goto(url("chapters/07_hindsight"), wait_until="load")
+    titles = tab.evaluate(
+        "() => [...document.querySelectorAll('#fig-orders svg g > title')]"
+        ".filter(t => t.parentNode.getBoundingClientRect().width > 0).map(t => t.textContent)"
+    )
+    tab.close()
+    shown = {}
+    for title in titles:
+        found = re.fullmatch(r"deliveries, (\d{4}): ([\d,.]+) million TIV", title)
+        if found:
+            shown[int(found.group(1))] = float(found.group(2).replace(",", ""))
+    assert set(shown) == set(tiv.index)
+    assert all(shown[year] == float(fmt.rounded(tiv[year]).replace(",", "")) for year in tiv.index)
+
+
+def test_the_downloaded_data_of_fig_7_1_are_sipris_deliveries():
+    from mtcreport import data
+
+    tiv = data.sipri_tiv().set_index("year")["tiv_millions"]
+    text = (HTML / "figures" / "fig-orders.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    delivered = {int(r["year"]): float(r["value"]) for r in rows if r["series"] == "deliveries"}
+    assert delivered == {int(y): float(v) for y, v in tiv.items()}
+
+
+def test_chart_files_are_only_those_of_the_book():
+    names = {Path(p).stem for p in (HTML / "figures").iterdir()}
+    assert names == {name for names in CHART_PAGES.values() for name in names}
