@@ -1,11 +1,15 @@
 """Screenshots of every page of the built book, at desktop width and at 390 px, for review.
 
 Usage: ``python -m tools.screenshots`` (after ``make book``); writes
-``_build/screenshots/<page>-desktop.png`` and ``<page>-390.png``. Not committed.
+``_build/screenshots/<page>-desktop.png`` and ``<page>-390.png``, and each chart on its own:
+``charts/<figure>-desktop.png`` as shown at 1280 px and ``charts/<figure>-390-tapped.png`` as a
+phone shows it after a tap. ``charts.json`` gives the smallest rendered text of every chart in
+both views (CSS px), and the smallest per page. Not committed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -25,6 +29,31 @@ ARGS = [
 ]
 
 
+#: The smallest rendered text (CSS px) of each chart on a page: font size times the SVG's scale.
+SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart => {
+  let smallest = Infinity;
+  for (const text of chart.querySelectorAll('svg text')) {
+    const m = text.getScreenCTM();
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b));
+  }
+  return [chart.dataset.figure, Math.round(smallest * 10) / 10];
+})"""
+
+
+def _charts(tab, label: str, page: str, report: dict) -> None:
+    """Screenshot each chart of the open page (after a tap on a phone) and record its smallest text."""
+    charts = tab.locator(".mtc-chart")
+    if label == "390":
+        for index in range(charts.count()):
+            charts.nth(index).click()
+    tab.evaluate("document.fonts.ready")
+    (OUT / "charts").mkdir(exist_ok=True)
+    for index, (figure, px) in enumerate(tab.evaluate(SMALLEST_TEXT)):
+        name = f"{figure}-{label}{'-tapped' if label == '390' else ''}.png"
+        charts.nth(index).screenshot(path=str(OUT / "charts" / name))
+        report.setdefault(page, {}).setdefault(figure, {})[label] = px
+
+
 def main() -> int:
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if chromium is None:
@@ -33,6 +62,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
+    report: dict = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         for label, width in (("desktop", 1280), ("390", 390)):
@@ -43,8 +73,21 @@ def main() -> int:
                 target = OUT / f"{page.replace('/', '__')}-{label}.png"
                 tab.screenshot(path=str(target), full_page=True)
                 print(f"screenshots: {target.relative_to(ROOT)}")
+                _charts(tab, label, page, report)
             context.close()
         browser.close()
+    smallest = {
+        page: {label: min(f[label] for f in figures.values()) for label in ("desktop", "390")}
+        for page, figures in report.items()
+    }
+    (OUT / "charts.json").write_text(
+        json.dumps({"smallest_per_page": smallest, "charts": report}, indent=2) + "\n"
+    )
+    for page, sizes in smallest.items():
+        print(
+            f"screenshots: smallest chart text on {page}: {sizes['desktop']} px at 1280,"
+            f" {sizes['390']} px tapped at 390"
+        )
     return 0
 
 
