@@ -101,9 +101,10 @@ class ProseWordCollector(sphinx.search.WordCollector):
 
 
 def setup(app):
-    from tools import sphinx_charts
+    from tools import sphinx_charts, sphinx_data
 
     sphinx_charts.setup(app)
+    sphinx_data.setup(app)
     # Sphinx 7.4 has no hook for this; IndexBuilder.feed looks the collector up by name.
     sphinx.search.WordCollector = ProseWordCollector
     app.add_search_language(DesignationSearch)

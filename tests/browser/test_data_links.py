@@ -1,0 +1,39 @@
+"""Every CSV file a source line names is one click away: a link to a copy, in the built site, of
+exactly the repository's file. Reads the built HTML (no browser needed)."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mtcreport import data
+
+from .conftest import HTML, toc_pages
+
+PAGES = toc_pages()
+CSV_NAME = re.compile(r"[\w.-]+\.csv\b")
+
+
+def _source_lines(page: str):
+    soup = BeautifulSoup((HTML / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.select("article .source-line")
+
+
+def test_the_book_has_source_lines_naming_data_files():
+    named = sum(len(CSV_NAME.findall(line.get_text())) for page in PAGES for line in _source_lines(page))
+    assert named >= 30
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_data_file_named_in_a_source_line_links_to_that_file(page):
+    files = {t.path.name: t.path for t in data.tables().values()}
+    for line in _source_lines(page):
+        links = {a.get_text(): a["href"] for a in line.select("a[href]")}
+        for name in CSV_NAME.findall(line.get_text()):
+            assert name in files, (
+                f"{page}: source line names {name}, which is not a table of the data package"
+            )
+            assert name in links, f"{page}: {name} in a source line is not a link"
+            copy = ((HTML / page).parent / links[name]).resolve()
+            assert copy.is_file(), f"{page}: the link to {name} is broken ({links[name]})"
+            assert copy.read_bytes() == files[name].read_bytes(), f"{page}: {name} differs from data/"
