@@ -100,14 +100,28 @@ def _article(page: str):
         for element in article.select(selector):
             element.decompose()
     prefix = _anchor(page)
-    for element in article.select("[id]"):
+    for element in article.select("[id]:not(svg *)"):  # ids inside a chart are unique already
         element["id"] = f"{prefix}--{element['id']}"
     for link in article.select("a[href]"):
         link["href"] = _link(page, link["href"])
+    _check_chart_references(page, article)
     for image in article.select("img[src]"):
         if "://" not in image["src"]:
             image["src"] = (path.parent / image["src"]).resolve().as_uri()
     return article
+
+
+def _check_chart_references(page: str, article) -> None:
+    """Every marker, clip path or pattern a chart refers to (``href="#..."``, ``url(#...)``) is in
+    the article: a broken reference prints a chart without its points, silently."""
+    import re
+
+    ids = {element["id"] for element in article.select("[id]")}
+    for svg in article.select("svg"):
+        wanted = set(re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', str(svg)))
+        missing = sorted({a or b for a, b in wanted} - ids)
+        if missing:
+            raise ValueError(f"{page}: a chart refers to ids it does not contain: {missing[:5]}")
 
 
 def _anchor(page: str) -> str:

@@ -92,6 +92,8 @@ def inline_svg(svg: str, prefix: str, label: str) -> str:
         new = f"{prefix}-{old}"
         svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"#{old})", f"#{new})")
         svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
+    # SVG 2's plain href (the markers' <use>), which WeasyPrint's printer follows as browsers do
+    svg = svg.replace(' xlink:href="#', ' href="#')
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" class="mtc-svg" ', 1)
 
 
