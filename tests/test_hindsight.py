@@ -282,6 +282,11 @@ def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
     for claim, verdict in zip(ids, table["Verdict"], strict=True):
         assert verdict == verdicts.get(claim, "not tested")
     assert verdicts and (table["Verdict"] == "not tested").any()
+    outcome_ids = {r["claim"]: r["id"] for r in rows}
+    for claim, evidence in zip(ids, table["Evidence"], strict=True):
+        if claim in outcome_ids:  # a tested claim's evidence starts with its row in the scorecard
+            target = "outcome-" + outcome_ids[claim].replace("_", "-")
+            assert evidence.startswith(f"{{ref}}`scorecard row <{target}>`; "), evidence
 
 
 def test_small_readings_of_the_series():

@@ -459,19 +459,18 @@ def scorecard_table(outcomes: pd.DataFrame) -> pd.DataFrame:
 
 
 def scorecard_detail(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard in full: each outcome beside the claim it tests (``claims`` indexed by id),
-    with the paper's place and words, what happened, the verdict and its reason, and the sources.
-    Each row is the link target of its line in :func:`scorecard_table`."""
-    from mtcreport import data, tables
+    """The scorecard in full: each outcome beside the claim it tests (``claims`` indexed by id; its
+    type here, its place in the paper in the ledger the claim id links to), the paper's words,
+    what happened, the verdict and its reason, and the sources. Each row is the link target of its
+    line in :func:`scorecard_table`."""
+    from mtcreport import tables
 
     return pd.DataFrame(
         {
             "Claim": [
                 tables.Raw(
-                    f"{_role('anchor', r.subject, outcome_target(r.id))} ({claim_link(r.claim)}, "
-                    f"{tables.escape(claims.at[r.claim, 'type'])}; "
-                    f"{tables.escape(data.SECTION_TITLES[claims.at[r.claim, 'section']])} "
-                    f"{tables.escape(claims.at[r.claim, 'locator'])})"
+                    f"{_role('anchor', r.subject, outcome_target(r.id))} "
+                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])})"
                 )
                 for r in outcomes.itertuples()
             ],
@@ -489,7 +488,8 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     """Every claim of the paper with its chapter, place in the paper, type, verdict and evidence.
 
     A claim without an outcome row is "not tested", and its evidence is the chapter that shows it.
-    Each row's claim id is its link target (:func:`claim_anchor`).
+    Each row's claim id is its link target (:func:`claim_anchor`); the evidence of a tested claim
+    starts with a link to its row in the detailed scorecard (:func:`scorecard_detail`).
     """
     from mtcreport import book, data, tables
 
@@ -501,7 +501,8 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         if claim_id not in outcomes.index:
             return tables.doc(chapter, "the paper")
         row = outcomes.loc[claim_id]
-        return sources_cell([row["source"], row["source_2"]], "title")
+        scorecard = _role("ref", "scorecard row", outcome_target(row["id"]))
+        return tables.Raw(f"{scorecard}; {sources_cell([row['source'], row['source_2']], 'title')}")
 
     return pd.DataFrame(
         {
