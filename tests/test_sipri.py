@@ -79,5 +79,24 @@ def test_the_register_table_marks_uncertain_numbers_as_sipri_does():
         mark = " ?" if row["Number ordered uncertain (?)"] else ""
         number = row["Number ordered"]
         expected = f"{int(float(number))}{mark}" if number else ("?" if mark else "")
-        assert shown[4] == expected  # "Number ordered"
-        assert shown.Weapon == row["Weapon designation"]
+        assert shown[2] == expected  # "Number ordered"
+        assert shown[1] == f"{row['Weapon designation']} ({row['Weapon description']})"
+        soviet = "" if row["Supplier"] == "Russia" else f" ({row['Supplier']})"
+        uncertain = " ?" if row["Year of order uncertain (?)"] else ""
+        assert shown.Ordered == f"{row['Year of order']}{uncertain}{soviet}"
+
+
+def test_delivery_years_read_as_runs():
+    assert sipri.year_runs("1993; 1994; 1995; 1997") == "1993–1995, 1997"
+    assert sipri.year_runs("2016") == "2016"
+    assert sipri.year_runs("2019; 2017; 2018") == "2017–2019"
+    assert sipri.year_runs(None) == ""
+    register = data.sipri_register()
+    table = sipri.register_table(register)
+    for text, shown in zip(register["Year(s) of delivery"], table["Delivered in"], strict=True):
+        listed = [] if pd.isna(text) else sorted(int(y) for y in text.split(";"))
+        covered = []
+        for part in filter(None, shown.split(", ")):
+            low, _, high = part.partition("–")
+            covered += range(int(low), int(high or low) + 1)
+        assert covered == listed

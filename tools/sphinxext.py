@@ -113,3 +113,36 @@ def setup(app):
     app.connect("html-page-context", add_footer, priority=900)
     app.connect("html-page-context", fix_citation_roles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# --- Anchors inside tables (claim ids as links) -------------------------------------------------
+# ``{anchor}`c58 <claim-c58>``` shows "c58" and makes it a link target with the id "claim-c58";
+# ``{ref}`c58 <claim-c58>``` links to it from any page (Sphinx resolves it, and a target that no
+# page defines is a warning, so an error in the -W build). The claims ledger marks each claim's row
+# this way and the tables that name a claim link to it (see ``mtcreport.tables.anchor`` and
+# ``mtcreport.tables.ref``). Registered as a docutils role when Sphinx imports this module, so that
+# ``setup`` above stays as it is.
+ANCHOR = re.compile(r"(?P<text>.*?)\s*<(?P<target>[a-z][a-z0-9-]*)>", re.DOTALL)
+
+
+def anchor_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """The docutils role ``anchor``: the text, as an explicit target named by the part in <>."""
+    match = ANCHOR.fullmatch(text.strip())
+    if match is None or not match["text"]:
+        message = inliner.reporter.error(
+            f"anchor: expected `text <target-id>` (lower-case id), got {text!r}", line=lineno
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    node = nodes.inline(rawtext, match["text"], classes=["mtc-anchor"])
+    node["names"].append(match["target"])
+    inliner.document.note_explicit_target(node, node)
+    return [node], []
+
+
+def _register_anchor_role() -> None:
+    from docutils.parsers.rst import roles
+
+    roles.register_local_role("anchor", anchor_role)
+
+
+_register_anchor_role()

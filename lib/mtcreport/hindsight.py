@@ -17,6 +17,8 @@ headline figure the same way. Conventions, stated once:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from mtcreport import fmt, sipri
@@ -345,19 +347,30 @@ def sources_cell(ids, label: str = "author"):
 
 # --- chapter 7's tables, as readers see them ----------------------------------------------------
 def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
-    """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page."""
+    """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page.
+
+    Six columns, so that the table fits the text column: the weapon carries SIPRI's description
+    in brackets, and the number delivered carries its years.
+    """
+
+    def delivered(number, years) -> str:
+        count = "" if pd.isna(number) else str(number)
+        span = sipri.delivery_years(years)
+        return f"{count} ({fmt.span(min(span), max(span))})".strip() if span else count
+
     return pd.DataFrame(
         {
             "Ordered": orders["Year of order"].astype(str)
             + orders["Year of order uncertain (?)"].fillna("").map(lambda q: " (?)" if q else ""),
-            "Weapon": orders["Weapon designation"],
-            "Kind": orders["Weapon description"],
+            "Weapon (kind)": [
+                f"{w} ({k})"
+                for w, k in zip(orders["Weapon designation"], orders["Weapon description"], strict=True)
+            ],
             "Number ordered": orders["Number ordered"].map(fmt.count),
-            "Delivered": orders["Number delivered"],
-            "Delivery years": orders["Year(s) of delivery"].map(
-                lambda t: fmt.span(min(sipri.delivery_years(t)), max(sipri.delivery_years(t)))
+            "Delivered (years)": list(
+                map(delivered, orders["Number delivered"], orders["Year(s) of delivery"])
             ),
-            "TIV as ordered (millions)": orders["order_tiv"].map(lambda v: fmt.rounded(v)),
+            "TIV as ordered (m)": orders["order_tiv"].map(lambda v: fmt.rounded(v)),
             "SIPRI's comment": orders["Comments"].fillna(""),
         }
     )
@@ -394,22 +407,78 @@ def shares_display(shares: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def scorecard_table(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard: each outcome beside the claim it tests (``claims`` indexed by id)."""
-    from mtcreport import data
+def _role(role: str, text: str, target: str):
+    """A MyST role ``{role}`text <target>``` as a table cell: ``ref`` links to a target,
+    ``anchor`` (tools/sphinxext.py) makes the text one. Role text is not Markdown, so it is
+    not escaped: a character that would end the role is refused."""
+    from mtcreport import tables
+
+    text = " ".join(str(text).split())
+    if any(c in text for c in "`<>") or not text:
+        raise ValueError(f"cannot show {text!r} as a link: it is empty or holds ` < or >")
+    return tables.Raw(f"{{{role}}}`{text} <{target}>`")
+
+
+def claim_link(claim_id: str):
+    """A claim id as a link to that claim's row in the claims ledger (see :func:`claim_anchor`)."""
+    return _role("ref", claim_id, claim_target(claim_id))
+
+
+def claim_anchor(claim_id: str):
+    """A claim id as the link target of its row in the claims ledger (id ``claim-<id>``)."""
+    return _role("anchor", claim_id, claim_target(claim_id))
+
+
+def claim_target(claim_id: str) -> str:
+    """The id of a claim's row in the claims ledger: ``claim-c58`` for ``c58``."""
+    if not re.fullmatch(r"[a-z][a-z0-9]*", claim_id):
+        raise ValueError(f"not a claim id: {claim_id!r}")
+    return f"claim-{claim_id}"
+
+
+def outcome_target(outcome_id: str) -> str:
+    """The id of an outcome's row in the detailed scorecard: ``outcome-su35s``."""
+    return "outcome-" + outcome_id.replace("_", "-")
+
+
+def scorecard_table(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard in brief, to read in one screen: each outcome's claim id (a link to the claim
+    in the ledger), what the paper said and what happened in a few words each (the first a link
+    to the outcome's row in :func:`scorecard_detail`, which has the full wording), and the verdict."""
+    return pd.DataFrame(
+        {
+            "Claim": [claim_link(c) for c in outcomes["claim"]],
+            "The paper said": [
+                _role("ref", text, outcome_target(i))
+                for i, text in zip(outcomes["id"], outcomes["predicted_brief"], strict=True)
+            ],
+            "What happened": outcomes["outcome_brief"],
+            "Verdict": outcomes["verdict"],
+        }
+    )
+
+
+def scorecard_detail(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard in full: each outcome beside the claim it tests (``claims`` indexed by id; its
+    type here, its place in the paper in the ledger the claim id links to), the paper's words,
+    what happened, the verdict and its reason, and the sources. Each row is the link target of its
+    line in :func:`scorecard_table`."""
+    from mtcreport import tables
 
     return pd.DataFrame(
         {
-            "Claim": outcomes["claim"],
-            "Type": outcomes["claim"].map(claims["type"]),
-            "Where": outcomes["claim"].map(
-                lambda c: f"{data.SECTION_TITLES[claims.at[c, 'section']]} {claims.at[c, 'locator']}"
-            ),
-            "Subject": outcomes["subject"],
+            "Claim": [
+                tables.Raw(
+                    f"{_role('anchor', r.subject, outcome_target(r.id))} "
+                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])})"
+                )
+                for r in outcomes.itertuples()
+            ],
             "The paper expected": outcomes["predicted"],
             "What happened": outcomes["outcome"],
-            "Verdict": outcomes["verdict"],
-            "Why": outcomes["reason"],
+            "Verdict and why": [
+                f"{v}: {w}" for v, w in zip(outcomes["verdict"], outcomes["reason"], strict=True)
+            ],
             "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
         }
     )
@@ -419,6 +488,8 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     """Every claim of the paper with its chapter, place in the paper, type, verdict and evidence.
 
     A claim without an outcome row is "not tested", and its evidence is the chapter that shows it.
+    Each row's claim id is its link target (:func:`claim_anchor`); the evidence of a tested claim
+    starts with a link to its row in the detailed scorecard (:func:`scorecard_detail`).
     """
     from mtcreport import book, data, tables
 
@@ -430,11 +501,12 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         if claim_id not in outcomes.index:
             return tables.doc(chapter, "the paper")
         row = outcomes.loc[claim_id]
-        return sources_cell([row["source"], row["source_2"]], "title")
+        scorecard = _role("ref", "scorecard row", outcome_target(row["id"]))
+        return tables.Raw(f"{scorecard}; {sources_cell([row['source'], row['source_2']], 'title')}")
 
     return pd.DataFrame(
         {
-            "Claim": claims["id"],
+            "Claim": [claim_anchor(c) for c in claims["id"]],
             "Chapter": [book.label(c) for c in chapters],
             "Where in the paper": [
                 f"{data.SECTION_TITLES[s]} {loc}"

@@ -99,26 +99,48 @@ def _with_mark(value, uncertain) -> str:
     return f"{int(value)}{' ?' if mark else ''}"
 
 
+def year_runs(text) -> str:
+    """SIPRI's delivery years with runs of consecutive years joined: '1993; 1994; 1995; 1997' ->
+    '1993–1995, 1997' (empty for a missing value)."""
+    years = sorted(set(delivery_years(text)))
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
 def register_table(register: pd.DataFrame) -> pd.DataFrame:
-    """SIPRI's trade register, one row per deal, as the register appendix shows it."""
+    """SIPRI's trade register, one row per deal, as the register appendix shows it.
+
+    Seven columns, so that it fits the text column: the supplier is named only where it is not
+    Russia (the Soviet Union's deals of 1990-91), after the year of order; the weapon carries
+    SIPRI's description in brackets; delivery years are given as runs ('1993–1997').
+    """
     return pd.DataFrame(
         {
             "Ordered": [
-                f"{y}{' ?' if not pd.isna(u) else ''}"
-                for y, u in zip(
-                    register["Year of order"], register["Year of order uncertain (?)"], strict=True
+                f"{y}{' ?' if not pd.isna(u) else ''}{'' if s == 'Russia' else f' ({s})'}"
+                for y, u, s in zip(
+                    register["Year of order"],
+                    register["Year of order uncertain (?)"],
+                    register["Supplier"],
+                    strict=True,
                 )
             ],
-            "Supplier": register["Supplier"],
-            "Weapon": register["Weapon designation"],
-            "Description": register["Weapon description"],
+            "Weapon (SIPRI's description)": [
+                f"{w} ({d})"
+                for w, d in zip(register["Weapon designation"], register["Weapon description"], strict=True)
+            ],
             "Number ordered": list(
                 map(_with_mark, register["Number ordered"], register["Number ordered uncertain (?)"])
             ),
             "Number delivered": list(
                 map(_with_mark, register["Number delivered"], register["Number delivered uncertain (?)"])
             ),
-            "Delivered in": register["Year(s) of delivery"].fillna("").str.replace("; ", ", "),
+            "Delivered in": register["Year(s) of delivery"].map(year_runs),
             "TIV delivered (m)": register["SIPRI TIV of delivered weapons"].map(
                 lambda v: "" if pd.isna(v) else f"{v:g}"
             ),

@@ -1,0 +1,157 @@
+"""Tables as a reader meets them: every column visible at desktop width, the scorecard in one
+screen, claim ids that lead to the claim's row in the ledger, and key columns on a phone.
+
+Run by `make test` after a fresh build; see tests/browser/conftest.py.
+"""
+
+import csv
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from mtcreport import data
+
+from .conftest import HTML, toc_pages
+
+PAGES = toc_pages()
+LEDGER = "chapters/claims_ledger"
+CLAIM_ID = re.compile(r"\bc\d+\b")
+
+
+def url(page: str) -> str:
+    return (HTML / f"{page}.html").as_uri()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_table_is_wider_than_the_text_column_at_desktop_width(desktop, page):
+    """No column clipped, nothing to scroll sideways: each table, and the scroll container the
+    theme wraps it in, is no wider than the space it is given."""
+    tab = desktop.new_page()
+    tab.goto(url(page), wait_until="load")
+    tables = tab.evaluate(
+        """() => Array.from(document.querySelectorAll('article table')).map(t => {
+            const wrap = t.parentElement;
+            return {id: t.id || (t.querySelector('caption') || {}).textContent || '?',
+                    table: [t.scrollWidth, t.clientWidth, Math.round(t.getBoundingClientRect().width)],
+                    wrap: [wrap.scrollWidth, wrap.clientWidth]}; })"""
+    )
+    tab.close()
+    wide = [
+        t
+        for t in tables
+        if t["table"][0] > t["table"][1] + 1
+        or t["wrap"][0] > t["wrap"][1] + 1
+        or t["table"][2] > t["wrap"][1] + 1
+    ]
+    assert wide == [], (
+        f"{page}: tables wider than the text column at 1280 px ([scroll, client] widths): {wide}"
+    )
+
+
+def test_the_scorecard_reads_in_one_screen(desktop):
+    """At 1280 x 900, from its caption to its source line, below the page's fixed header."""
+    tab = desktop.new_page()
+    tab.goto(url("chapters/07_hindsight") + "#tbl-scorecard", wait_until="load")
+    box = tab.evaluate(
+        """() => { const t = document.getElementById('tbl-scorecard');
+            const source = (t.closest('.pst-scrollable-table-container') || t).nextElementSibling;
+            const headers = document.querySelectorAll('.bd-header-article, header.bd-header');
+            const header = Math.max(0, ...Array.from(headers)
+                .filter(h => ['sticky', 'fixed'].includes(getComputedStyle(h).position))
+                .map(h => h.getBoundingClientRect().height));
+            return {caption: t.querySelector('caption').getBoundingClientRect().top,
+                    source: source.classList.contains('source-line')
+                        ? source.getBoundingClientRect().bottom : null,
+                    header,
+                    view: window.innerHeight, rows: t.tBodies[0].rows.length}; }"""
+    )
+    tab.close()
+    with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
+        assert box["rows"] == len(list(csv.DictReader(handle))), box  # every outcome, none left out
+    assert box["source"] is not None, "the scorecard's source line does not follow it"
+    height = box["source"] - box["caption"]
+    assert height + box["header"] <= box["view"], f"scorecard is {height:.0f} px tall, under a header: {box}"
+
+
+class _Page(HTMLParser):
+    """Ids, links, and the text of table cells (with the links and ids inside each cell)."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: dict[str, str] = {}  # id -> tag
+        self.links: list[tuple[str, str]] = []  # (href, text)
+        self.cells: list[dict] = []
+        self._cell: dict | None = None
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids[attrs["id"]] = tag
+            if self._cell is not None:
+                self._cell["ids"].append(attrs["id"])
+        if tag in ("td", "th"):
+            self._cell = {"text": "", "links": [], "ids": []}
+        if tag == "a" and attrs.get("href"):
+            self._link = [attrs["href"], ""]
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None:
+            self.links.append((self._link[0], self._link[1].strip()))
+            if self._cell is not None:
+                self._cell["links"].append((self._link[0], self._link[1].strip()))
+            self._link = None
+        if tag in ("td", "th") and self._cell is not None:
+            self.cells.append(self._cell)
+            self._cell = None
+
+    def handle_data(self, text):
+        if self._link is not None:
+            self._link[1] += text
+        if self._cell is not None:
+            self._cell["text"] += text
+
+
+def _read(page: str) -> _Page:
+    parser = _Page()
+    parser.feed((HTML / f"{page}.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def _claim_ids() -> list[str]:
+    with (data.data_dir() / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        return [row["id"] for row in csv.DictReader(handle)]
+
+
+def test_the_ledger_has_one_anchor_per_claim():
+    ledger = _read(LEDGER)
+    anchors = sorted(i for i in ledger.ids if i.startswith("claim-"))
+    assert anchors == sorted(f"claim-{c}" for c in _claim_ids())
+    for claim in _claim_ids():  # the anchor is the claim id shown in its row
+        cells = [c for c in ledger.cells if f"claim-{claim}" in c["ids"]]
+        assert [c["text"].strip() for c in cells] == [claim], claim
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_claim_ids_in_tables_link_to_the_claim_in_the_ledger(page):
+    parsed = _read(page)
+    claims = set(_claim_ids())
+    ledger_ids = _read(LEDGER).ids
+    for href, text in parsed.links:
+        parts = urlsplit(href)
+        if not parts.fragment.startswith("claim-"):
+            continue
+        target = (HTML / page).parent / unquote(parts.path) if parts.path else HTML / f"{page}.html"
+        assert target.resolve() == (HTML / f"{LEDGER}.html").resolve(), f"{page}: {href} leaves the ledger"
+        assert parts.fragment in ledger_ids, f"{page}: {href} has no target in the ledger"
+        assert parts.fragment == f"claim-{text}" and text in claims, f"{page}: link {text!r} -> {href}"
+    # a claim id shown in a table cell is a link to the ledger (or, in the ledger, the anchor)
+    for cell in parsed.cells:
+        for word in CLAIM_ID.findall(cell["text"]):
+            if word not in claims:
+                continue
+            linked = any(t == word and urlsplit(h).fragment == f"claim-{word}" for h, t in cell["links"])
+            anchored = page == LEDGER and f"claim-{word}" in cell["ids"]
+            assert linked or anchored, f"{page}: claim id {word} in a table is not a link: {cell['text']!r}"
