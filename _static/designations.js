@@ -20,3 +20,18 @@ document.addEventListener("DOMContentLoaded", () => {
     return toText(page.documentElement.outerHTML, anchor);
   };
 });
+
+/* Each page once: Sphinx lists a page again for each glossary term or section that matches (the
+   glossary came up three times for "AL-31F"). Keep each page's best result, in Sphinx's order.
+   Results are [docname, title, anchor, ...]; the best is at the end (shown first). */
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof Search === "undefined" || typeof Search._performSearch !== "function") return;
+  const perform = Search._performSearch;
+  Search._performSearch = (...args) => {
+    const seen = new Set();
+    return perform(...args)
+      .reverse()
+      .filter((result) => !seen.has(result[0]) && seen.add(result[0]))
+      .reverse();
+  };
+});

@@ -209,8 +209,10 @@ def test_search_finds_every_page_that_mentions_a_designation(browser, term):
     assert expected, f"no page mentions {term}"
     for query in {term, term.replace("-", "")}:
         hrefs, snippets = search(browser, query)
-        found = {urlsplit(h).path for h in hrefs}
+        paths = [urlsplit(h).path for h in hrefs]
+        found = set(paths)
         assert found == expected, f"search {query!r}: missing {expected - found}, extra {found - expected}"
+        assert len(paths) == len(found), f"search {query!r}: a page is listed twice: {paths}"
         assert not any("glue(" in s or "import " in s for s in snippets), (
             f"search {query!r}: code in a snippet"
         )
