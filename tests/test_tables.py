@@ -80,3 +80,25 @@ def test_source_link_uses_the_sources_table():
         "(https://www.sott.net/article/374463-Russia-starts-delivering-S-400-missile-system-to-China)"
     )
     assert tables.source_link("sott_s400", "author").startswith("[TASS (copy on SOTT)](")
+
+
+def test_data_used_names_the_files_of_the_tables_read():
+    import json
+
+    from mtcreport import data
+
+    descriptor = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    files = {r["name"]: r["path"].rsplit("/", 1)[-1] for r in descriptor["resources"]}
+    saved = set(data.READ)
+    try:
+        data.READ.clear()
+        with pytest.raises(ValueError, match="read no table"):
+            tables.data_used()
+        data.transfers()
+        data.load("sipri_tiv")
+        text = tables.data_used().data.replace("\\_", "_")
+        assert f"{files['sipri_tiv']} and {files['transfers']}" in text
+        assert "source-line" in text and text.count(".csv") == 2
+    finally:
+        data.READ.clear()
+        data.READ.update(saved)

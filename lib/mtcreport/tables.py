@@ -122,3 +122,14 @@ def source_link(source_id: str, label: str = "title") -> Raw:
     row = data.sources().set_index("id").loc[source_id]
     text = row[label] if not pd.isna(row[label]) else row["title"]
     return link(str(text), str(row["url"]))
+
+
+def data_used() -> Markdown:
+    """A line naming every data file the page has read so far (the tables it loaded, in
+    ``data.READ``), as a reader downloads them; the book links each file. Call it last."""
+    from mtcreport import data, style
+
+    if not data.READ:
+        raise ValueError("data_used: this page has read no table yet")
+    phrase = style.tables_phrase(*sorted(data.READ))
+    return Markdown(f"```{{container}} source-line\n{escape('Data read by this page' + phrase[4:])}.\n```\n")
