@@ -28,6 +28,14 @@ def _draw(name):
     return CASES[name]()
 
 
+@pytest.fixture(params=sorted(CASES))
+def fig(request):
+    """Each chart the chapters draw, closed after the test."""
+    drawn = _draw(request.param)
+    yield drawn
+    plt.close(drawn)
+
+
 def _titled_groups(svg: str) -> dict[str, str]:
     root = ET.fromstring(svg)
     return {
@@ -37,63 +45,48 @@ def _titled_groups(svg: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_every_plotted_value_is_titled_in_the_svg_and_is_one_csv_row(name):
-    fig = _draw(name)
-    try:
-        svg, table = figures.svg(fig), pd.read_csv(io.StringIO(figures.csv(fig)))
-        titled = _titled_groups(svg)
-        marks = figures.marks_of(fig)
-        assert len(marks) == len(table) == len(titled) > 0
-        assert [titled[m.gid] for m in marks] == [m.title for m in marks]
-        # each hover text names a value of its row: a number or the text of the row
-        for mark, (_, row) in zip(marks, table.iterrows(), strict=True):
-            shown = [str(v) for v in row.dropna()]
-            assert any(re.sub(r"\.0$", "", s) in mark.title or s in mark.title for s in shown), mark.title
-    finally:
-        plt.close(fig)
+def test_every_plotted_value_is_titled_in_the_svg_and_is_one_csv_row(fig):
+    svg, table = figures.svg(fig), pd.read_csv(io.StringIO(figures.csv(fig)))
+    titled = _titled_groups(svg)
+    marks = figures.marks_of(fig)
+    assert len(marks) == len(table) == len(titled) > 0
+    assert [titled[m.gid] for m in marks] == [m.title for m in marks]
+    # each hover text names a value of its row: a number or the text of the row
+    for mark, (_, row) in zip(marks, table.iterrows(), strict=True):
+        shown = [str(v) for v in row.dropna()]
+        assert any(re.sub(r"\.0$", "", s) in mark.title or s in mark.title for s in shown), mark.title
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_chart_is_one_column_wide_with_no_type_below_the_minimum(name):
-    fig = _draw(name)
-    try:
-        assert fig.get_figwidth() == style.COLUMN_IN
-        fig.canvas.draw()
-        small = [
-            (t.get_text()[:30], t.get_fontsize())
-            for t in fig.findobj(matplotlib.text.Text)
-            if t.get_text().strip() and t.get_visible() and t.get_fontsize() < style.MIN_PT
-        ]
-        assert small == []
-    finally:
-        plt.close(fig)
+def test_chart_is_one_column_wide_with_no_type_below_the_minimum(fig):
+    assert fig.get_figwidth() == style.COLUMN_IN
+    fig.canvas.draw()
+    small = [
+        (t.get_text()[:30], t.get_fontsize())
+        for t in fig.findobj(matplotlib.text.Text)
+        if t.get_text().strip() and t.get_visible() and t.get_fontsize() < style.MIN_PT
+    ]
+    assert small == []
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_no_text_falls_outside_the_figure(name):
-    fig = _draw(name)
-    try:
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        width, height = fig.bbox.width, fig.bbox.height
-        # tick labels exist for ticks outside the view too; only those in view are drawn
-        hidden = set()
-        for ax in fig.axes:
-            for axis, (lo, hi) in ((ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))):
-                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                    if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
-                        hidden |= {id(tick.label1), id(tick.label2)}
-        outside = []
-        for t in fig.findobj(matplotlib.text.Text):
-            if id(t) in hidden or not t.get_text().strip() or not t.get_visible():
-                continue
-            box = t.get_window_extent(renderer)
-            if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
-                outside.append(t.get_text()[:40])
-        assert outside == []
-    finally:
-        plt.close(fig)
+def test_no_text_falls_outside_the_figure(fig):
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    # tick labels exist for ticks outside the view too; only those in view are drawn
+    hidden = set()
+    for ax in fig.axes:
+        for axis, (lo, hi) in ((ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    hidden |= {id(tick.label1), id(tick.label2)}
+    outside = []
+    for t in fig.findobj(matplotlib.text.Text):
+        if id(t) in hidden or not t.get_text().strip() or not t.get_visible():
+            continue
+        box = t.get_window_extent(renderer)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+            outside.append(t.get_text()[:40])
+    assert outside == []
 
 
 @pytest.mark.parametrize("name", ["orders_deliveries", "story", "lineage_graph"])

@@ -259,40 +259,40 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     if unknown:
         raise ValueError(f"money_2011: 'within' names no bar: {sorted(unknown)}")
     fig, (left, right) = style.figure(style.SIZE_LOW, ncols=2, gridspec_kw={"width_ratios": [2.6, 1]})
-    for y, row in wholes.iterrows():
+
+    def amount(y, value, vague, color, title, **values):
         (bar,) = left.barh(
             y,
-            row.value,
-            color=style.RUSSIA,
-            alpha=0.6 if row.vague else 1.0,
-            hatch="//" if row.vague else None,
+            value,
+            color=color,
+            alpha=0.6 if vague and color == style.RUSSIA else 1.0,
+            hatch="//" if vague else None,
             edgecolor=style.WHITE,
             height=0.6,
         )
-        figures.mark(
-            bar,
+        figures.mark(bar, title, usd_bn=value, **values)
+
+    for y, row in wholes.iterrows():
+        amount(
+            y,
+            row.value,
+            row.vague,
+            style.RUSSIA,
             f"{row.label}: {row.text}",
             amount=row.label,
             part_of="",
-            usd_bn=row.value,
             as_stated=row.text,
         )
         left.text(row.value + 0.3, y, row.text, va="center", fontsize=style.SMALL_PT)
         for part in amounts[amounts["within"] == row.label].itertuples(index=False):
-            (inner,) = left.barh(
+            amount(
                 y,
                 part.value,
-                color=style.CHINA,
-                hatch="//" if part.vague else None,
-                edgecolor=style.WHITE,
-                height=0.6,
-            )
-            figures.mark(
-                inner,
+                part.vague,
+                style.CHINA,
                 f"{part.label}, part of {row.label.lower()}: {part.text}",
                 amount=part.label,
                 part_of=row.label,
-                usd_bn=part.value,
                 as_stated=part.text,
             )
             left.annotate(
@@ -363,24 +363,15 @@ def waits(rows: pd.DataFrame, source: str):
                 [row.asked, row.until], [y, y], color=style.OKABE_ITO["orange"], lw=4, solid_capstyle="butt"
             )
             ax.plot([row.until], [y], "|", color=style.OKABE_ITO["orange"], ms=16, mew=3)
-            figures.mark(
-                bar,
-                f"{row.label}: asked {row.asked}, {row.answer}",
-                request=row.label,
-                asked=row.asked,
-                earliest_offered=row.until,
-                answer=row.answer,
-            )
         (dot,) = ax.plot([row.asked], [y], "o", color=style.CHINA, ms=8)
-        if not offered:
-            figures.mark(
-                dot,
-                f"{row.label}: asked {row.asked}, {row.answer}",
-                request=row.label,
-                asked=row.asked,
-                earliest_offered="",
-                answer=row.answer,
-            )
+        figures.mark(
+            bar if offered else dot,
+            f"{row.label}: asked {row.asked}, {row.answer}",
+            request=row.label,
+            asked=row.asked,
+            earliest_offered=row.until if offered else "",
+            answer=row.answer,
+        )
         ax.text(
             (row.until if offered else row.asked) + 0.25, y, row.answer, va="center", fontsize=style.SMALL_PT
         )
