@@ -62,14 +62,15 @@ def transfers_by_category(
         elif low == high:
             (artist,) = ax.plot([low], [y], "o", ms=8, mfc=face, mec=color, mew=1.5)
         else:
+            # a vague span is dashed, in the category's own colour (a pale tint would pass for another)
             (artist,) = ax.plot(
                 [low, high],
                 [y, y],
-                "-",
+                "--" if row.approx else "-",
                 color=color,
-                lw=6,
+                lw=4 if row.approx else 6,
                 solid_capstyle="butt",
-                alpha=0.45 if row.approx else 1.0,
+                dash_capstyle="butt",
             )
         figures.mark(artist, title, **values)
     style.row_axis(ax, rows["label"])
@@ -78,7 +79,7 @@ def transfers_by_category(
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.grid(axis="x", color=style.GREY_FAINT)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("year (hollow or pale: the paper dates it only vaguely)")
+    ax.set_xlabel("year (hollow or dashed: the paper dates it only vaguely)")
     handles = [mpl_patch(style.CATEGORY_COLORS[c], c) for c in categories]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=3, fontsize=style.SMALL_PT)
     return style.finish(fig, source)
@@ -461,10 +462,10 @@ def scenarios(
                 xytext=(x, row.floor),
                 arrowprops={"arrowstyle": "-|>", "lw": 2, "color": style.OKABE_ITO["green"]},
             )
-            text = f"more than\n${row.floor:g} bn a year;\nno ceiling given"
+            text = f"expected: more than\n${row.floor:g} bn a year;\nno ceiling given"
             figures.mark(
                 floor,
-                f"{row.label}: more than ${row.floor:g} bn a year (no ceiling given)",
+                f"{row.label}: expected to be more than ${row.floor:g} bn a year (no ceiling given)",
                 case=row.label,
                 usd_bn_floor=row.floor,
                 as_stated=f"more than ${row.floor:g} bn",
@@ -483,15 +484,15 @@ def scenarios(
             ax.add_patch(arrow)
             figures.mark(
                 arrow,
-                f"{row.label}: steady growth, rate not given",
+                f"{row.label}: steady growth expected, rate not given",
                 case=row.label,
                 usd_bn_floor=None,
-                as_stated="steady growth, rate not given",
+                as_stated="steady growth expected, rate not given",
             )
             ax.text(
                 x + 0.12,
                 base + step / 2,
-                "steady growth,\nrate not given",
+                "steady growth\nexpected,\nrate not given",
                 va="center",
                 fontsize=style.SMALL_PT,
             )
@@ -559,7 +560,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
         [outcomes["predicted_year"], outcomes["outcome_year_low"], outcomes["outcome_year_high"]]
     )
     first, last = int(min(years.min(), paper_date)), int(years.max())
-    fig, ax = style.figure(style.rows_size(len(outcomes), 1.5, 0.36))
+    fig, ax = style.figure(style.rows_size(len(outcomes), 1.5, 0.4))
     for y, row in enumerate(outcomes.itertuples(index=False)):
         color = VERDICT_COLORS[row.verdict]
         subject = _one_line(row.subject)
@@ -604,11 +605,11 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             color=color if color not in (style.GREY_RULE, style.OKABE_ITO["orange"]) else style.GREY_DARK,
         )
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
-    style.row_axis(ax, [_wrap(s, 28) for s in outcomes["subject"]])
+    style.row_axis(ax, [_wrap(s, 34) for s in outcomes["subject"]])
     ax.set_xlim(first - 0.5, last + 6)
     ax.set_xticks(range(first, last + 2, 3))
     ax.set_xlabel(
-        "year (circle: year the paper named; bar or square: what happened;\ndashed line: the paper's date)"
+        "year (circle: year the paper named;\nbar or square: what happened; dashed line: the paper's date)"
     )
     ax.grid(axis="y", visible=False)
     return style.finish(fig, source)
