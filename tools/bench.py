@@ -28,8 +28,9 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
 #: Steps to run (default all); results of other steps are kept from the last _build/bench.json.
 STEPS = os.environ.get("BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth").split(",")
-#: Tables keyed by something other than id (a year, a claim): copies would be duplicates, not data.
-GROWTH_SKIP = {"sipri_tiv", "official_exports", "outcomes"}
+#: Tables keyed by something other than id (a year, a claim), or whose ids carry meaning (the
+#: indicators' ids name SIPRI's windows, e.g. ``..._2014_18``): copies would be duplicates, not data.
+GROWTH_SKIP = {"sipri_tiv", "official_exports", "outcomes", "indicators"}
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed"]  # never reinstall from a copy
 NBVAL = [

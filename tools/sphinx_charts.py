@@ -154,24 +154,34 @@ def add_charts(app, doctree, docname: str) -> None:
 
 
 def ship_fonts(app, exception) -> None:
-    """Subset matplotlib's DejaVu fonts into ``_static/fonts`` as WOFF."""
+    """Subset matplotlib's DejaVu fonts into ``_static/fonts`` as WOFF (made once per matplotlib
+    version, kept beside the build in ``_build/.fonts``, then copied)."""
     if exception is not None or app.builder.format != "html":
         return
+    import logging
+    import shutil
+
     import matplotlib
     from fontTools import subset
 
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset": harmless
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    cache = Path(app.outdir).parent / ".fonts" / matplotlib.__version__
     target = Path(app.outdir) / "_static" / "fonts"
     target.mkdir(parents=True, exist_ok=True)
     for ttf, (_, woff) in FONTS.items():
-        options = subset.Options()
-        options.flavor = "woff"
-        options.layout_features = ["*"]
-        font = subset.load_font(str(fonts / ttf), options)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=UNICODES)
-        subsetter.subset(font)
-        subset.save_font(font, str(target / woff), options)
+        made = cache / woff
+        if not made.exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            options = subset.Options()
+            options.flavor = "woff"
+            options.layout_features = ["*"]
+            font = subset.load_font(str(fonts / ttf), options)
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=UNICODES)
+            subsetter.subset(font)
+            subset.save_font(font, str(made), options)
+        shutil.copyfile(made, target / woff)
 
 
 def setup(app) -> None:
