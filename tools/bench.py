@@ -225,7 +225,8 @@ def grow(book: Path, factor: int) -> int:
     total = 0
     package = json.loads((book / "data" / "datapackage.json").read_text())
     for resource in package["resources"]:
-        if resource["name"] in GROWTH_SKIP:
+        # SIPRI's tables are one edition's data, keyed by year and deal: their size is SIPRI's
+        if resource["name"] in GROWTH_SKIP or resource["name"].startswith("sipri"):
             continue
         path = book / "data" / resource["path"]
         with path.open(encoding="utf-8", newline="") as handle:
@@ -233,11 +234,18 @@ def grow(book: Path, factor: int) -> int:
         header, body = rows[0], rows[1:]
         grown = [*body]
         for k in range(1, factor):
-            grown += [[f"{row[0]}_x{k}", *row[1:]] for row in body]
+            grown += [[_copy_id(row[0], k), *row[1:]] for row in body]
         with path.open("w", encoding="utf-8", newline="") as handle:
             csv.writer(handle, lineterminator="\n").writerows([header, *grown])
         total += len(grown)
     return total
+
+
+def _copy_id(value: str, k: int) -> str:
+    """The id of the k-th copy of a row: a numbered id stays one ("c58" -> "c1058"), so it keeps
+    its pattern (claim ids are checked); any other gets a suffix ("su27sk" -> "su27sk_x1")."""
+    found = re.fullmatch(r"([a-z]+)(\d+)", value)
+    return f"{found.group(1)}{int(found.group(2)) + 1000 * k}" if found else f"{value}_x{k}"
 
 
 def growth(tmp: Path) -> dict:
