@@ -153,6 +153,24 @@ def add_charts(app, doctree, docname: str) -> None:
         figure.append(links)
 
 
+def drop_stale_figures(app, exception) -> None:
+    """Remove files of figures no chapter draws any more (a figure renamed or deleted since an
+    earlier build into the same folder)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / FIGURES
+    if not folder.is_dir():
+        return
+    current = set()
+    for docname in app.env.all_docs:
+        source = Path(app.env.doc2path(docname))
+        if source.suffix == ".ipynb":
+            current |= set(notebook_figures(source))
+    for path in folder.iterdir():
+        if path.stem not in current:
+            path.unlink()
+
+
 def ship_fonts(app, exception) -> None:
     """Subset matplotlib's DejaVu fonts into ``_static/fonts`` as WOFF (made once per matplotlib
     version, kept beside the build in ``_build/.fonts``, then copied)."""
@@ -187,3 +205,4 @@ def ship_fonts(app, exception) -> None:
 def setup(app) -> None:
     app.connect("doctree-resolved", add_charts)
     app.connect("build-finished", ship_fonts)
+    app.connect("build-finished", drop_stale_figures)

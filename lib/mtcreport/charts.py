@@ -726,21 +726,22 @@ def russia_shares(rows: pd.DataFrame, source: str):
     fig, ax = style.figure(style.rows_size(len(rows), 2.2, 0.34))
     shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.GREY_OTHER]
     colors = dict(zip(rows["group"].unique(), shades, strict=False))
+    from mtcreport import fmt
+
     for y, row in enumerate(rows.itertuples(index=False)):
         color = colors[row.group]
+        share = fmt.rounded(row.russia)  # half up, as Table 7.3 and the prose round it
         (bar,) = ax.barh(y, row.russia, color=color, height=0.65)
         figures.mark(
             bar,
-            f"{row.label}: Russia {row.russia:.0f} % of China's imports (computed)",
+            f"{row.label}: Russia {share} % of China's imports (computed)",
             window=row.label,
             group=row.group,
             figure="computed here",
             percent=row.russia,
         )
         text_color = style.WHITE if color == style.RUSSIA else style.BLACK
-        ax.text(
-            1.5, y, f"{row.russia:.0f} %", ha="left", va="center", fontsize=style.SMALL_PT, color=text_color
-        )
+        ax.text(1.5, y, f"{share} %", ha="left", va="center", fontsize=style.SMALL_PT, color=text_color)
         if not pd.isna(row.published):
             (diamond,) = ax.plot(
                 [row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec=style.BLACK
