@@ -121,18 +121,13 @@ def test_scenarios_draw_no_ceiling_the_paper_never_gives():
 
 
 def test_waits_draw_no_line_for_a_request_with_no_date_offered():
-    rows = pd.DataFrame(
-        {
-            "label": ["a", "b"],
-            "asked": [2010, 2011],
-            "until": [2016, None],
-            "answer": ["not before 2016", "no"],
-        }
-    )
-    fig = charts.waits(rows, source="Source: test.")
+    fig = _draw("waits")  # the second request has no date offered
     (ax,) = fig.axes
-    lines_on_b = [line for line in ax.lines if set(line.get_ydata()) == {1} and len(line.get_xdata()) > 1]
-    assert lines_on_b == []
+
+    def spans(row):
+        return [line for line in ax.lines if set(line.get_ydata()) == {row} and len(line.get_xdata()) > 1]
+
+    assert spans(0) and spans(1) == []  # a bar for the request with a date, none for the other
     plt.close(fig)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -114,8 +115,6 @@ def _article(page: str):
 def _check_chart_references(page: str, article) -> None:
     """Every marker, clip path or pattern a chart refers to (``href="#..."``, ``url(#...)``) is in
     the article: a broken reference prints a chart without its points, silently."""
-    import re
-
     ids = {element["id"] for element in article.select("[id]")}
     for svg in article.select("svg"):
         wanted = set(re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', str(svg)))

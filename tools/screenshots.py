@@ -29,14 +29,16 @@ ARGS = [
 ]
 
 
-#: The smallest rendered text (CSS px) of each chart on a page: font size times the SVG's scale.
+#: The smallest rendered text of each chart on a page (CSS px): font size times the scale at which
+#: the SVG is drawn on screen; with the text it belongs to. The browser test uses it too.
 SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart => {
-  let smallest = Infinity;
+  let smallest = Infinity, which = '';
   for (const text of chart.querySelectorAll('svg text')) {
     const m = text.getScreenCTM();
-    smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b));
+    const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+    if (px < smallest) { smallest = px; which = text.textContent; }
   }
-  return [chart.dataset.figure, Math.round(smallest * 10) / 10];
+  return {figure: chart.dataset.figure, px: smallest, text: which};
 })"""
 
 
@@ -48,10 +50,10 @@ def _charts(tab, label: str, page: str, report: dict) -> None:
             charts.nth(index).click()
     tab.evaluate("document.fonts.ready")
     (OUT / "charts").mkdir(exist_ok=True)
-    for index, (figure, px) in enumerate(tab.evaluate(SMALLEST_TEXT)):
-        name = f"{figure}-{label}{'-tapped' if label == '390' else ''}.png"
+    for index, chart in enumerate(tab.evaluate(SMALLEST_TEXT)):
+        name = f"{chart['figure']}-{label}{'-tapped' if label == '390' else ''}.png"
         charts.nth(index).screenshot(path=str(OUT / "charts" / name))
-        report.setdefault(page, {}).setdefault(figure, {})[label] = px
+        report.setdefault(page, {}).setdefault(chart["figure"], {})[label] = round(chart["px"], 1)
 
 
 def main() -> int:

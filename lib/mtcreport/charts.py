@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mtcreport import figures, style
+from mtcreport import figures, fmt, style
 
 #: Where undated rows are drawn on a time axis, right of the last year shown.
 UNDATED_GAP = 2.5
@@ -305,7 +305,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
                 va="center",
                 arrowprops={"arrowstyle": "-", "color": style.CHINA, "lw": 0.8},
             )
-    style.row_axis(left, [_wrap(label, 16) for label in wholes["label"]])
+    style.row_axis(left, [style.wrap(label, 80) for label in wholes["label"]])
     left.set_ylim(len(wholes) - 0.3, -0.8)
     left.set_xlim(0, wholes["value"].max() * 1.5)
     left.set_xlabel("billion US dollars\n(hatched: the paper's figure is approximate)")
@@ -339,13 +339,6 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str):
     return style.finish(fig, source)
 
 
-def _wrap(text: str, width: int) -> str:
-    """``text`` broken at spaces into lines of at most ``width`` characters (labels on a row axis)."""
-    import textwrap as _tw
-
-    return "\n".join(_tw.wrap(text, width)) or text
-
-
 def waits(rows: pd.DataFrame, source: str):
     """What China asked for and how long Russia made it wait.
 
@@ -370,13 +363,13 @@ def waits(rows: pd.DataFrame, source: str):
             f"{row.label}: asked {row.asked}, {row.answer}",
             request=row.label,
             asked=row.asked,
-            earliest_offered=row.until if offered else "",
+            earliest_offered=row.until if offered else None,
             answer=row.answer,
         )
         ax.text(
             (row.until if offered else row.asked) + 0.25, y, row.answer, va="center", fontsize=style.SMALL_PT
         )
-    style.row_axis(ax, [_wrap(label, 22) for label in rows["label"]])
+    style.row_axis(ax, [style.wrap(label, 105) for label in rows["label"]])
     ax.set_xlim(first, last + 3)
     ax.set_xticks(range(first + 1, last + 1))
     ax.set_xlabel("year (dot: China's request; bar: wait until the earliest date offered)")
@@ -450,7 +443,7 @@ def scenarios(
     fig, ax = style.figure(style.SIZE_LOW)
     (bar,) = ax.bar(0, base, color=style.RUSSIA, alpha=0.6, hatch="//", edgecolor=style.WHITE, width=0.5)
     figures.mark(bar, f"{base_label}: {base_text}", case=base_label, usd_bn_floor=base, as_stated=base_text)
-    ax.text(0, base + 0.05, _wrap(base_text, 18), ha="center", va="bottom", fontsize=style.SMALL_PT)
+    ax.text(0, base + 0.05, style.wrap(base_text, 85), ha="center", va="bottom", fontsize=style.SMALL_PT)
     top = threshold * 1.5
     step = threshold * 0.3
     for x, row in enumerate(cases.itertuples(index=False), start=1):
@@ -506,8 +499,6 @@ def scenarios(
 
 def _number(value: float) -> str:
     """A value for a hover text: whole numbers with commas, rounded half up as in the prose."""
-    from mtcreport import fmt
-
     return fmt.rounded(value) if abs(value) >= 10 else f"{value:.3g}"
 
 
@@ -605,7 +596,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             color=color if color not in (style.GREY_RULE, style.OKABE_ITO["orange"]) else style.GREY_DARK,
         )
     ax.axvline(paper_date, color=style.CHINA, lw=1.2, ls="--")
-    style.row_axis(ax, [_wrap(s, 34) for s in outcomes["subject"]])
+    style.row_axis(ax, [style.wrap(s, 170) for s in outcomes["subject"]])
     ax.set_xlim(first - 0.5, last + 6)
     ax.set_xticks(range(first, last + 2, 3))
     ax.set_xlabel(
@@ -726,33 +717,28 @@ def russia_shares(rows: pd.DataFrame, source: str):
     fig, ax = style.figure(style.rows_size(len(rows), 2.2, 0.34))
     shades = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.GREY_OTHER]
     colors = dict(zip(rows["group"].unique(), shades, strict=False))
-    from mtcreport import fmt
-
     for y, row in enumerate(rows.itertuples(index=False)):
         color = colors[row.group]
         share = fmt.rounded(row.russia)  # half up, as Table 7.3 and the prose round it
         (bar,) = ax.barh(y, row.russia, color=color, height=0.65)
-        figures.mark(
-            bar,
-            f"{row.label}: Russia {share} % of China's imports (computed)",
-            window=row.label,
-            group=row.group,
-            figure="computed here",
-            percent=row.russia,
-        )
         text_color = style.WHITE if color == style.RUSSIA else style.BLACK
         ax.text(1.5, y, f"{share} %", ha="left", va="center", fontsize=style.SMALL_PT, color=text_color)
+        drawn = [(bar, "computed here", row.russia, f"Russia {share} % of China's imports (computed)")]
         if not pd.isna(row.published):
             (diamond,) = ax.plot(
                 [row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec=style.BLACK
             )
+            drawn.append(
+                (diamond, "published by SIPRI", row.published, f"SIPRI published {row.published:g} %")
+            )
+        for artist, figure, percent, said in drawn:
             figures.mark(
-                diamond,
-                f"{row.label}: SIPRI published {row.published:g} %",
+                artist,
+                f"{row.label}: {said}",
                 window=row.label,
                 group=row.group,
-                figure="published by SIPRI",
-                percent=row.published,
+                figure=figure,
+                percent=percent,
             )
     style.row_axis(ax, rows["label"])
     ax.set_xlim(0, 100)

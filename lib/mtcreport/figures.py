@@ -72,13 +72,8 @@ def values(fig) -> pd.DataFrame:
     columns: list[str] = []
     for m in marks:
         columns += [c for c in m.values if c not in columns]
-    frame = pd.DataFrame([m.values for m in marks], columns=columns)
-    for column in frame.columns:  # years and counts stay whole numbers beside an empty cell
-        present = frame[column][frame[column].notna() & (frame[column].astype(str) != "")]
-        numeric = present.map(lambda v: isinstance(v, (float, int)) and not isinstance(v, bool))
-        if len(present) and numeric.all() and (present.astype(float) % 1 == 0).all():
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-    return frame
+    # years and counts stay whole numbers beside a missing value (None), not 2017.0
+    return pd.DataFrame([m.values for m in marks], columns=columns).convert_dtypes()
 
 
 def csv(fig) -> str:
@@ -127,17 +122,6 @@ def values_in(svg_text: str) -> str:
 def without_values(svg_text: str) -> str:
     """The SVG without its stored CSV (for a page, which links the CSV instead)."""
     return _VALUES.sub("", svg_text, count=1)
-
-
-_SIZE = re.compile(r'<svg[^>]*\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
-
-
-def svg_size_pt(text: str) -> tuple[float, float]:
-    """Width and height of an SVG written by :func:`svg`, in points."""
-    found = _SIZE.search(text)
-    if not found:
-        raise ValueError("not an SVG written by matplotlib (no width and height in pt)")
-    return float(found.group(1)), float(found.group(2))
 
 
 def install() -> None:

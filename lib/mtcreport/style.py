@@ -134,21 +134,23 @@ def figure(size: tuple[float, float] = FIGSIZE, **kwargs):
 SERIES_COLORS = [OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["green"]]
 
 
-def finish(fig, source: str, bottom: float = 0.0):
+def finish(fig, source: str):
     """Write the source line and lay the figure out above it; returns the figure."""
-    needed = source_line(fig, source)
-    fig.tight_layout(rect=(0, max(bottom, needed), 1, 1))
+    fig.tight_layout(rect=(0, source_line(fig, source), 1, 1))
     return fig
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def tables_phrase(*names: str) -> str:
     """``"data: transfers.csv"``, ``"data: lineage.csv and systems.csv"``: the files a reader can
-    download (the data appendix links each), named from the tables in ``datapackage.json`` (a
-    table it does not describe is an error)."""
+    download (each linked in the book), from :func:`data_files`."""
+    from mtcreport.fmt import listing
+
+    return "data: " + listing(data_files(*names))
+
+
+def data_files(*names: str) -> list[str]:
+    """The file names of the tables ``names``, as a reader downloads them, from the tables in
+    ``datapackage.json`` (a table it does not describe is an error)."""
     from mtcreport import data
 
     if not names:
@@ -160,7 +162,7 @@ def tables_phrase(*names: str) -> str:
             f"source line: {', '.join(map(repr, unknown))} not described in "
             f"{data._display(data.data_dir() / 'datapackage.json')}; tables: {', '.join(sorted(known))}"
         )
-    return "data: " + _and([known[n].path.name for n in names])
+    return [known[n].path.name for n in names]
 
 
 def source(
@@ -179,11 +181,12 @@ def source(
     systems.csv."``; ``detail`` follows the sections as written, ``note`` follows the full stop.
     """
     from mtcreport import data
+    from mtcreport.fmt import listing
 
     text = f"Source: {by}"
     if sections:
         titles = [data.SECTION_TITLES[s] for s in sections]
-        text += (", section " if len(titles) == 1 else ", sections ") + _and(titles)
+        text += (", section " if len(titles) == 1 else ", sections ") + listing(titles)
     text += detail
     if tables:
         text += "; " + tables_phrase(*tables)
@@ -191,9 +194,9 @@ def source(
     return f"{text} {note}" if note else text
 
 
-def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width_pt`` when set in DejaVu Sans at ``size_pt``
-    (measured with matplotlib's own text engine, so the figure never cuts a line off)."""
+def wrap(text: str, width_pt: float, size_pt: float = SMALL_PT) -> str:
+    """``text`` broken at spaces into lines no wider than ``width_pt`` when set in DejaVu Sans at
+    ``size_pt`` (measured with matplotlib's own text engine, so the figure never cuts a line off)."""
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
 
@@ -209,7 +212,7 @@ def wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
-    return lines
+    return "\n".join(lines)
 
 
 def source_line(fig, text: str) -> float:
@@ -221,8 +224,8 @@ def source_line(fig, text: str) -> float:
     """
     width_pt = fig.get_figwidth() * 72
     lines = wrap(text, width_pt * 0.96, MIN_PT)
-    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=MIN_PT, color=GREY_SOURCE)
-    height = (len(lines) * MIN_PT * 1.25 + 10) / (fig.get_figheight() * 72)
+    fig.text(0.01, 0.01, lines, ha="left", va="bottom", fontsize=MIN_PT, color=GREY_SOURCE)
+    height = ((lines.count("\n") + 1) * MIN_PT * 1.25 + 10) / (fig.get_figheight() * 72)
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, height + 0.08))
     return height
 

@@ -127,9 +127,9 @@ def source_link(source_id: str, label: str = "title") -> Raw:
 def data_used() -> Markdown:
     """A line naming every data file the page has read so far (the tables it loaded, in
     ``data.READ``), as a reader downloads them; the book links each file. Call it last."""
-    from mtcreport import data, style
+    from mtcreport import data, fmt, style
 
     if not data.READ:
         raise ValueError("data_used: this page has read no table yet")
-    phrase = style.tables_phrase(*sorted(data.READ))
-    return Markdown(f"```{{container}} source-line\n{escape('Data read by this page' + phrase[4:])}.\n```\n")
+    text = f"Data read by this page: {fmt.listing(style.data_files(*sorted(data.READ)))}."
+    return Markdown(f"```{{container}} source-line\n{escape(text)}\n```\n")

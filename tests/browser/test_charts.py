@@ -6,7 +6,6 @@ Run by `make test` after a fresh build; see tests/browser/conftest.py.
 
 import csv
 import io
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,23 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from tools.paths import CHAPTERS
+from tools.screenshots import SMALLEST_TEXT
+from tools.sphinx_charts import notebook_figures
 
 from .conftest import HTML, toc_pages
 
 #: The smallest text a reader should meet in a chart, in CSS pixels.
 MIN_PX = 11.0
-
-#: The smallest rendered size of the text of each chart on the page: font size times the scale
-#: at which the SVG is drawn on screen.
-SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart => {
-  let smallest = Infinity, which = '';
-  for (const text of chart.querySelectorAll('svg text')) {
-    const matrix = text.getScreenCTM();
-    const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
-    if (px < smallest) { smallest = px; which = text.textContent; }
-  }
-  return {figure: chart.dataset.figure, px: smallest, text: which};
-})"""
 
 
 def _chart_pages() -> dict[str, list[str]]:
@@ -38,13 +27,7 @@ def _chart_pages() -> dict[str, list[str]]:
     found = {}
     for page in toc_pages():
         path = CHAPTERS.parent / f"{page}.ipynb"
-        if not path.exists():
-            continue
-        names = [
-            cell["metadata"]["mystnb"]["figure"]["name"]
-            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
-            if cell.get("metadata", {}).get("mystnb", {}).get("figure")
-        ]
+        names = list(notebook_figures(path)) if path.exists() else []
         if names:
             found[page] = names
     return found

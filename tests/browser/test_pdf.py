@@ -35,15 +35,15 @@ def chart_sources() -> list[str]:
     """The source line drawn inside each chart of the chapters (text in the chart's SVG)."""
     import xml.etree.ElementTree as ET
 
+    from tools.sphinx_charts import notebook_figures
+
     found = []
     for notebook in sorted(Path(ROOT / "chapters").glob("*.ipynb")):
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            for output in cell.get("outputs", []):
-                svg = output.get("data", {}).get("image/svg+xml")
-                if svg:
-                    root = ET.fromstring("".join(svg))
-                    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
-                    found += [" ".join(t for t in texts if t.startswith("Source:"))[:60]]
+        for chart in notebook_figures(notebook).values():
+            texts = [
+                t.text or "" for t in ET.fromstring(chart["svg"]).iter("{http://www.w3.org/2000/svg}text")
+            ]
+            found += [" ".join(t for t in texts if t.startswith("Source:"))[:60]]
     return found
 
 
