@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from mtcreport import sipri
+
 SUMMARY_FILE = "sipri_update_summary.json"
 #: Window length for Russia's share of China's imports (SIPRI reports five-year periods).
 WINDOW = 5
@@ -35,18 +37,18 @@ def windows(first: int, last: int) -> list[tuple[int, int]]:
 
 
 def russia_share(imports: pd.DataFrame, first: int, last: int) -> tuple[float, int] | None:
-    """Russia's (incl. USSR, as in the hindsight chapter) percentage share of China's imports in
-    [first, last], from the latest edition that covers every year of the window; ``None`` when no
-    edition does."""
+    """Russia's (incl. USSR) percentage share of China's imports in [first, last]
+    (:func:`mtcreport.sipri.russia_share`, as in the hindsight chapter), from the latest edition
+    that covers every year of the window; ``None`` when no edition does. ``imports`` is the table
+    as the importer reads it (text)."""
     if imports is None or not len(imports):
         return None
-    frame = imports.assign(_ed=imports["sipri_edition"].map(_edition), _y=_num(imports["year"]))
-    for edition in sorted(frame["_ed"].unique(), reverse=True):
-        part = frame[(frame["_ed"] == edition) & frame["_y"].between(first, last)]
-        if set(part["_y"]) == set(range(first, last + 1)):
-            tiv = _num(part["tiv_millions"])
-            russian = part["supplier"].isin(["Russia", "Soviet Union"])
-            return float(100 * tiv[russian].sum() / tiv.sum()), int(edition)
+    frame = imports.assign(year=_num(imports["year"]), tiv_millions=_num(imports["tiv_millions"]))
+    editions = frame["sipri_edition"].map(_edition)
+    for edition in sorted(editions.unique(), reverse=True):
+        years = set(frame.loc[editions == edition, "year"])
+        if set(range(first, last + 1)) <= years:
+            return sipri.russia_share(frame, first, last, f"{edition} update"), int(edition)
     return None
 
 
@@ -158,7 +160,7 @@ def load(folder: Path | None = None) -> dict | None:
 
 
 def _window(item) -> str:
-    return f"{item['first']}–{str(item['last'])[-2:]}"
+    return sipri.window_label(item["first"], item["last"])
 
 
 def _pct(value) -> str:
