@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mtcreport import sipri
+from mtcreport import fmt, sipri
 
 SUMMARY_FILE = "sipri_update_summary.json"
 #: Window length for Russia's share of China's imports (SIPRI reports five-year periods).
@@ -164,7 +164,19 @@ def _window(item) -> str:
 
 
 def _pct(value) -> str:
-    return "–" if value is None else f"{value:.1f} %"
+    return "–" if value is None else fmt.percent(value, 1)
+
+
+def _tiv(value: float, digits: int = 0) -> str:
+    """Millions of TIV as the book writes them: rounded half up, thousands commas, trailing
+    zeros of the decimals dropped (``fmt.rounded``)."""
+    text = fmt.rounded(value, digits)
+    return text.rstrip("0").rstrip(".") if digits else text
+
+
+def _signed(value: float) -> str:
+    """A change with its sign, rounded half up away from zero: +12, -499."""
+    return ("+" if value >= 0 else "-") + fmt.rounded(abs(value))
 
 
 def frames(summary: dict) -> dict[str, pd.DataFrame]:
@@ -174,12 +186,10 @@ def frames(summary: dict) -> dict[str, pd.DataFrame]:
             {
                 "Year": [str(r["year"]) for r in summary["tiv_revisions"]],
                 "Before (TIV m)": [
-                    f"{r['old']:,.0f} ({r['old_edition']} update)" for r in summary["tiv_revisions"]
+                    f"{_tiv(r['old'])} ({r['old_edition']} update)" for r in summary["tiv_revisions"]
                 ],
-                f"{summary['edition']} update (TIV m)": [
-                    f"{r['new']:,.0f}" for r in summary["tiv_revisions"]
-                ],
-                "Change": [f"{r['change']:+,.0f}" for r in summary["tiv_revisions"]],
+                f"{summary['edition']} update (TIV m)": [_tiv(r["new"]) for r in summary["tiv_revisions"]],
+                "Change": [_signed(r["change"]) for r in summary["tiv_revisions"]],
             }
         ),
         "deals_added": _deals(summary["deals_added"]),
@@ -190,7 +200,7 @@ def frames(summary: dict) -> dict[str, pd.DataFrame]:
                 "SIPRI deal id": [str(d["deal_id"]) for d in summary["deliveries_added"]],
                 "Designation": [d["designation"] for d in summary["deliveries_added"]],
                 "Number": [d["number"] for d in summary["deliveries_added"]],
-                "TIV m": [f"{d['tiv']:,.2f}".rstrip("0").rstrip(".") for d in summary["deliveries_added"]],
+                "TIV m": [_tiv(d["tiv"], 2) for d in summary["deliveries_added"]],
             }
         ),
         "russia_share": pd.DataFrame(
@@ -254,8 +264,6 @@ def describe(summary: dict) -> list[str]:
 def status(summary: dict | None, editions_held: list[str]) -> str:
     """One sentence on where the book's SIPRI tables come from (for the appendix page)."""
     if summary is None:
-        from mtcreport import fmt
-
         years = [str(e).split()[0] for e in editions_held]
         held = f"{fmt.listing(years)} update{'s' if len(years) > 1 else ''}"
         return (
