@@ -24,7 +24,15 @@ def tiv_editions(editions: pd.DataFrame, source: str):
     ):
         series = rows.set_index("year")["tiv_millions"].sort_index()
         chartkit.line(
-            ax, series, f"SIPRI {edition}", "million TIV", color, marker, lw=1.5, label=edition, ms=4
+            ax,
+            series,
+            f"SIPRI {edition}",
+            "million TIV",
+            color,
+            marker,
+            lw=style.LINE_THIN,
+            label=edition,
+            ms=style.MARK_SMALL,
         )
     ax.set_ylabel("deliveries (millions of SIPRI TIV)")
     ax.set_xlabel("year of delivery")
@@ -53,7 +61,11 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
                 when = f"{int(high)}"
             else:
                 (done,) = ax.plot(
-                    [row.outcome_year_low, high], [y, y], color=color, lw=7, solid_capstyle="butt"
+                    [row.outcome_year_low, high],
+                    [y, y],
+                    color=color,
+                    lw=style.LINE_SPAN,
+                    solid_capstyle="butt",
                 )
                 when = f"{int(row.outcome_year_low)}–{int(high)}"
             figures.mark(
@@ -67,7 +79,13 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             )
         if not pd.isna(row.predicted_year):
             (named,) = ax.plot(
-                [row.predicted_year], [y], "o", ms=10, mfc=style.WHITE, mec=style.BLACK, mew=1.5
+                [row.predicted_year],
+                [y],
+                "o",
+                ms=style.MARK_LARGE,
+                mfc=style.WHITE,
+                mec=style.BLACK,
+                mew=style.EDGE,
             )
             figures.mark(
                 named,
@@ -130,7 +148,7 @@ def orders_deliveries(
         chartkit.shade_phases(ax, phases, label=ax is top)
         chartkit.bars(ax, series, name, "million TIV", color, width=style.BAR_WIDTH)
         ax.set_ylabel(label)
-    chartkit.paper_date([top, bottom], paper_date, paper_label, lw=1.5)
+    chartkit.paper_date([top, bottom], paper_date, paper_label, lw=style.LINE_THIN)
     bottom.set_xlabel("year")
     return chartkit.finish(fig, source)
 
@@ -164,7 +182,16 @@ def engine_share(frame: pd.DataFrame, source: str):
     )
     top.set_ylabel("deliveries\n(millions of SIPRI TIV)")
     top.legend(loc="upper right")
-    chartkit.line(bottom, frame["share"], "engines' share", "%", style.OKABE_ITO["orange"], "o", lw=1.5, ms=4)
+    chartkit.line(
+        bottom,
+        frame["share"],
+        "engines' share",
+        "%",
+        style.OKABE_ITO["orange"],
+        "o",
+        lw=style.LINE_THIN,
+        ms=style.MARK_SMALL,
+    )
     bottom.set_ylim(0, 100)
     bottom.set_yticks([0, 50, 100])
     bottom.set_ylabel("engines' share\n(% of the year)")
@@ -182,13 +209,13 @@ def russia_shares(rows: pd.DataFrame, source: str):
     for y, row in enumerate(rows.itertuples(index=False)):
         color = colors[row.group]
         share = fmt.rounded(row.russia)  # half up, as Table 7.3 and the prose round it
-        (bar,) = ax.barh(y, row.russia, color=color, height=0.65)
+        (bar,) = ax.barh(y, row.russia, color=color, height=chartkit.ROW_BAR)
         text_color = style.WHITE if color == style.RUSSIA else style.BLACK
         ax.text(1.5, y, f"{share} %", ha="left", va="center", fontsize=style.SMALL_PT, color=text_color)
         drawn = [(bar, "computed here", row.russia, f"Russia {share} % of China's imports (computed)")]
         if not pd.isna(row.published):
             (diamond,) = ax.plot(
-                [row.published], [y], "D", ms=8, color=style.OKABE_ITO["orange"], mec=style.BLACK
+                [row.published], [y], "D", ms=style.MARK, color=style.OKABE_ITO["orange"], mec=style.BLACK
             )
             drawn.append(
                 (diamond, "published by SIPRI", row.published, f"SIPRI published {row.published:g} %")
@@ -231,10 +258,24 @@ def exporters(
         raise ValueError("exporters: a crossover year needs its label (crossover_label)")
     fig, (top, bottom) = chartkit.figure(style.SIZE_TWO_PANELS, nrows=2, sharex=True)
     chartkit.line(
-        top, russia, "Russia's exports", "million TIV", style.RUSSIA, "o", ms=3, label="Russia's exports"
+        top,
+        russia,
+        "Russia's exports",
+        "million TIV",
+        style.RUSSIA,
+        "o",
+        ms=style.MARK_TINY,
+        label="Russia's exports",
     )
     chartkit.line(
-        top, china, "China's exports", "million TIV", style.CHINA, "s", ms=3, label="China's exports"
+        top,
+        china,
+        "China's exports",
+        "million TIV",
+        style.CHINA,
+        "s",
+        ms=style.MARK_TINY,
+        label="China's exports",
     )
     if crossover is not None:
         top.axvline(crossover, color=style.GREY_DARK, lw=1, ls=":")
@@ -350,15 +391,19 @@ def story(
         "million TIV",
         style.CHINA,
         "s",
-        lw=2,
-        ms=3,
+        lw=style.LINE,
+        ms=style.MARK_TINY,
     )
     chartkit.paper_date(ax, paper_date, paper_label, color=style.GREY_MARK, height=0.8, boxed=True)
     ax.legend(
         handles=[
             chartkit.patch(style.RUSSIA, "Russia's deliveries to China"),
             chartkit.line_entry(
-                "China's own arms exports (all customers)", style.CHINA, marker="s", ms=3, lw=style.LINE
+                "China's own arms exports (all customers)",
+                style.CHINA,
+                marker="s",
+                ms=style.MARK_TINY,
+                lw=style.LINE,
             ),
         ],
         loc="upper center",

@@ -64,9 +64,9 @@ def transfers_by_category(
                 style="italic",
             )
         elif pd.isna(low):
-            (artist,) = ax.plot([high], [y], "<", ms=style.MARK, mfc=face, mec=color, mew=1.5)
+            (artist,) = ax.plot([high], [y], "<", ms=style.MARK, mfc=face, mec=color, mew=style.EDGE)
         elif low == high:
-            (artist,) = ax.plot([low], [y], "o", ms=style.MARK, mfc=face, mec=color, mew=1.5)
+            (artist,) = ax.plot([low], [y], "o", ms=style.MARK, mfc=face, mec=color, mew=style.EDGE)
         else:
             # a vague span is dashed, in the category's own colour (a pale tint would pass for another)
             (artist,) = ax.plot(
@@ -74,7 +74,7 @@ def transfers_by_category(
                 [y, y],
                 "--" if row.approx else "-",
                 color=color,
-                lw=4 if row.approx else style.LINE_BAR,
+                lw=style.LINE_THICK if row.approx else style.LINE_BAR,
                 solid_capstyle="butt",
                 dash_capstyle="butt",
             )
@@ -200,7 +200,7 @@ def lineage_graph(
             mutation_scale=14,
             linestyle=line,
             color=color,
-            lw=2,
+            lw=style.LINE,
             shrinkA=5,
             shrinkB=5,
         )
@@ -230,7 +230,7 @@ def lineage_graph(
     ax.text(1.04, 0.9, "Chinese system", ha="left", fontsize=style.TEXT_PT, color=style.CHINA, weight="bold")
     present = {r for _, _, r in edges}
     handles = [
-        Line2D([0], [0], color=color, ls=line, lw=2, label=relation)
+        Line2D([0], [0], color=color, ls=line, lw=style.LINE, label=relation)
         for relation, (line, color) in RELATION_STYLES.items()
         if relation in present
     ]
@@ -351,10 +351,14 @@ def waits(rows: pd.DataFrame, source: str):
         offered = not pd.isna(row.until)
         if offered:
             (bar,) = ax.plot(
-                [row.asked, row.until], [y, y], color=style.OKABE_ITO["orange"], lw=4, solid_capstyle="butt"
+                [row.asked, row.until],
+                [y, y],
+                color=style.OKABE_ITO["orange"],
+                lw=style.LINE_THICK,
+                solid_capstyle="butt",
             )
             ax.plot([row.until], [y], "|", color=style.OKABE_ITO["orange"], ms=16, mew=3)
-        (dot,) = ax.plot([row.asked], [y], "o", color=style.CHINA, ms=8)
+        (dot,) = ax.plot([row.asked], [y], "o", color=style.CHINA, ms=style.MARK)
         figures.mark(
             bar if offered else dot,
             f"{row.label}: asked {row.asked}, {row.answer}",
@@ -388,7 +392,9 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
     for y, row in enumerate(rows.itertuples(index=False)):
         open_ended = pd.isna(row.high)
         high = right if open_ended else row.high
-        (bar,) = ax.plot([row.low, high], [y, y], color=style.RUSSIA, lw=7, alpha=0.5, solid_capstyle="butt")
+        (bar,) = ax.plot(
+            [row.low, high], [y, y], color=style.RUSSIA, lw=style.LINE_SPAN, alpha=0.5, solid_capstyle="butt"
+        )
         interval = (
             f"more than {row.low:.3g}"
             if open_ended
@@ -401,9 +407,14 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
             low=row.low,
             high=None if open_ended else row.high,
         )
-        ax.plot([row.low], [y], "|", color=style.RUSSIA, ms=14, mew=2)
+        ax.plot([row.low], [y], "|", color=style.RUSSIA, ms=style.MARK_CAP, mew=2)
         ax.plot(
-            [high], [y], ">" if open_ended else "|", color=style.RUSSIA, ms=10 if open_ended else 14, mew=2
+            [high],
+            [y],
+            ">" if open_ended else "|",
+            color=style.RUSSIA,
+            ms=style.MARK_LARGE if open_ended else 14,
+            mew=2,
         )
         if not pd.isna(row.stated):
             (point,) = ax.plot([row.stated], [y], "D", color=style.CHINA, ms=9)
@@ -455,7 +466,9 @@ def scenarios(
     step = threshold * 0.3
     for x, row in enumerate(cases.itertuples(index=False), start=1):
         if not pd.isna(row.floor):
-            (floor,) = ax.plot([x - 0.25, x + 0.25], [row.floor] * 2, color=style.OKABE_ITO["green"], lw=4)
+            (floor,) = ax.plot(
+                [x - 0.25, x + 0.25], [row.floor] * 2, color=style.OKABE_ITO["green"], lw=style.LINE_THICK
+            )
             ax.annotate(
                 "",
                 xy=(x, row.floor + step),
@@ -477,7 +490,7 @@ def scenarios(
                 (x, base + step),
                 arrowstyle="-|>",
                 mutation_scale=16,
-                lw=2,
+                lw=style.LINE,
                 ls="--",
                 color=style.GREY_DARK,
             )

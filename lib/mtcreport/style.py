@@ -81,15 +81,24 @@ FIGSIZE = (COLUMN_IN, 4.0)
 SIZE_LOW = (COLUMN_IN, 3.8)
 SIZE_TWO_PANELS = (COLUMN_IN, 5.6)
 
-#: Marker sizes in points: small (points of a line), standard, large (a mark that must stand out).
+#: Marker sizes in points: tiny (points of a dense line), small (points of a line), standard,
+#: large (a mark that must stand out), and the end cap of an interval.
+MARK_TINY = 3
 MARK_SMALL = 4
 MARK = 8
 MARK_LARGE = 10
-#: Line widths in points: a hairline (leader lines), a date line, a line series, a bar drawn as a line.
+MARK_CAP = 14
+#: The edge of a hollow marker, in points.
+EDGE = 1.5
+#: Line widths in points: a hairline (leader lines), a date line, a thin and a standard line
+#: series, a thick line (a vague span, a floor), a bar drawn as a line, a span drawn as a bar.
 LINE_HAIR = 0.8
 LINE_DATE = 1.2
+LINE_THIN = 1.5
 LINE = 2
+LINE_THICK = 4
 LINE_BAR = 6
+LINE_SPAN = 7
 #: The width of a year's bar, in years (a quarter of a year between bars).
 BAR_WIDTH = 0.75
 
