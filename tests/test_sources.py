@@ -53,3 +53,61 @@ def test_chapters_name_tables_in_source_lines_only_through_the_helper():
                     for m in re.findall(r"\btables? [a-z]+_[a-z_]+|\btables? [a-z]+s\b", source)
                 ]
     assert typed == []
+
+
+def _code_cells():
+    import json
+
+    from tools.paths import CHAPTERS
+
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                yield path.name, "".join(cell["source"])
+
+
+def test_no_chapter_writes_a_source_line_by_hand():
+    """Every source line is built by ``sources``: a "Source: ..." string written in a chapter's
+    code escapes the check of its table names and drifts from the others' form."""
+    import ast
+
+    found = []
+    for name, code in _code_cells():
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "Source:" in node.value:
+                found.append((name, node.value))
+    assert found == []
+
+
+def test_a_source_line_of_several_parts_names_each_parts_files():
+    assert sources.cite("SIPRI, TIV tables", "sipri_tiv_tables") == (
+        "SIPRI, TIV tables, data: sipri_tiv_tables_2024ed.csv"
+    )
+    assert sources.line(
+        "Kashin (2012)",
+        sources.cite("official figure as relayed in", "official_exports", sep=" "),
+        note="A note.",
+    ) == (
+        "Source: Kashin (2012); official figure as relayed in "
+        "data: russia_arms_exports_usd_official.csv. A note."
+    )
+    with pytest.raises(ValueError, match="at least one part"):
+        sources.line()
+    with pytest.raises(ValueError, match="'sipri' not described"):
+        sources.cite("SIPRI", "sipri")
+
+
+def test_the_chapters_that_compute_the_findings_use_no_one_letter_names():
+    """Chapter 7 and the findings page once aliased ``glue`` as ``g`` and the table-name helper as
+    ``T``: names a reader cannot search for. A throwaway ``_`` is allowed."""
+    import ast
+
+    found = []
+    for name, code in _code_cells():
+        if name in {"07_hindsight.ipynb", "findings.ipynb"}:
+            found += [
+                (name, n.id)
+                for n in ast.walk(ast.parse(code))
+                if isinstance(n, ast.Name) and len(n.id) == 1 and n.id != "_"
+            ]
+    assert found == []
