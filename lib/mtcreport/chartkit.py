@@ -14,8 +14,6 @@ import pandas as pd
 
 from mtcreport import figures, fmt, style
 
-#: Where a label stands off its mark, in data units of a year axis (or of a row).
-OFFSET = 0.25
 #: The height of a bar on a row axis, in rows.
 ROW_BAR = 0.65
 #: Margin of a year axis beyond its first and last bar, in years.
