@@ -52,6 +52,17 @@ def test_changed_file_is_reloaded_not_served_from_cache(data_copy):
     assert data.indicator("ru_procurement_2011")["value_low"] == 18.3
 
 
+def test_an_edited_sipri_row_is_reloaded_not_served_from_cache(data_copy):
+    """The cache covers data/external/ too: a running kernel sees an edited SIPRI row at once
+    (same size, so only the file's time tells the change)."""
+    assert data.sipri_tiv().set_index("year").loc[1990, "tiv_millions"] == 87
+    path = data_copy / "external" / "russia_china_tiv_by_year.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("y1990,1990,87,", "y1990,1990,88,"), encoding="utf-8"
+    )
+    assert data.sipri_tiv().set_index("year").loc[1990, "tiv_millions"] == 88
+
+
 def test_loaders_return_copies():
     frame = data.transfers()
     frame.loc[:, "item"] = "changed"
@@ -147,12 +158,12 @@ def test_every_number_in_the_paper_is_in_the_data():
 
 def test_validation_is_remembered_by_content_only(data_copy, monkeypatch, tmp_path):
     monkeypatch.setattr(data, "VALIDATED_DIR", tmp_path / "validated")
-    data._load_all.cache_clear()
+    data.clear_cache()
     data.load_all()
     assert len(list((tmp_path / "validated").iterdir())) == 1
     calls = []
-    monkeypatch.setattr(data, "_validate", calls.append)
-    data._load_all.cache_clear()
+    monkeypatch.setattr(data, "validate_folder", calls.append)
+    data.clear_cache()
     data.load_all()
     assert calls == [], "the same bytes were validated twice"
     path = data_copy / "markets.csv"

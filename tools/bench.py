@@ -170,7 +170,7 @@ start = time.perf_counter()
 from mtcreport import data
 data.load_all()
 cold = time.perf_counter() - start
-data._load_all.cache_clear()
+data.clear_cache()
 start = time.perf_counter(); data.load_all(); reparse = time.perf_counter() - start
 start = time.perf_counter(); data.load_all(); warm = time.perf_counter() - start
 start = time.perf_counter(); data.validate(); validate = time.perf_counter() - start
