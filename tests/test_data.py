@@ -200,3 +200,15 @@ def test_rows_from_the_paper_and_from_outside_counted_by_hand():
             outside += len(rows)
     assert data.provenance_counts() == (paper, outside)
     assert paper > 0 and outside > 0
+
+
+def test_the_data_package_states_the_terms_of_its_own_tables_and_of_sipris():
+    import json
+
+    package = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    licenses = package["licenses"]
+    assert [x for x in licenses if x.get("name") == "CC-BY-4.0" and "outside data/external/" in x["title"]]
+    sipri = [x for x in licenses if x.get("path") == "https://www.sipri.org/databases/armstransfers"]
+    assert sipri and "the data are SIPRI's" in sipri[0]["title"]
+    legal = (data.ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in legal and "CC BY 4.0" in legal and "SIPRI's terms" in legal
