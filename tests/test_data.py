@@ -52,6 +52,17 @@ def test_changed_file_is_reloaded_not_served_from_cache(data_copy):
     assert data.indicator("ru_procurement_2011")["value_low"] == 18.3
 
 
+def test_an_edited_sipri_row_is_reloaded_not_served_from_cache(data_copy):
+    """The cache covers data/external/ too: a running kernel sees an edited SIPRI row at once
+    (same size, so only the file's time tells the change)."""
+    assert data.sipri_tiv().set_index("year").loc[1990, "tiv_millions"] == 87
+    path = data_copy / "external" / "russia_china_tiv_by_year.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("y1990,1990,87,", "y1990,1990,88,"), encoding="utf-8"
+    )
+    assert data.sipri_tiv().set_index("year").loc[1990, "tiv_millions"] == 88
+
+
 def test_loaders_return_copies():
     frame = data.transfers()
     frame.loc[:, "item"] = "changed"
@@ -147,12 +158,12 @@ def test_every_number_in_the_paper_is_in_the_data():
 
 def test_validation_is_remembered_by_content_only(data_copy, monkeypatch, tmp_path):
     monkeypatch.setattr(data, "VALIDATED_DIR", tmp_path / "validated")
-    data._load_all.cache_clear()
+    data.clear_cache()
     data.load_all()
     assert len(list((tmp_path / "validated").iterdir())) == 1
     calls = []
-    monkeypatch.setattr(data, "_validate", calls.append)
-    data._load_all.cache_clear()
+    monkeypatch.setattr(data, "validate_folder", calls.append)
+    data.clear_cache()
     data.load_all()
     assert calls == [], "the same bytes were validated twice"
     path = data_copy / "markets.csv"
@@ -189,3 +200,15 @@ def test_rows_from_the_paper_and_from_outside_counted_by_hand():
             outside += len(rows)
     assert data.provenance_counts() == (paper, outside)
     assert paper > 0 and outside > 0
+
+
+def test_the_data_package_states_the_terms_of_its_own_tables_and_of_sipris():
+    import json
+
+    package = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    licenses = package["licenses"]
+    assert [x for x in licenses if x.get("name") == "CC-BY-4.0" and "outside data/external/" in x["title"]]
+    sipri = [x for x in licenses if x.get("path") == "https://www.sipri.org/databases/armstransfers"]
+    assert sipri and "the data are SIPRI's" in sipri[0]["title"]
+    legal = (data.ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in legal and "CC BY 4.0" in legal and "SIPRI's terms" in legal

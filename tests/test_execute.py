@@ -151,3 +151,15 @@ def test_bad_data_stops_the_run_before_any_kernel_starts(data_copy, tmp_path, br
     assert "no notebook was run" in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 3, result.stderr
     assert notebook.read_bytes() == before
+
+
+def test_the_failing_chapters_are_read_from_nbval_junit_report():
+    from tools.failed_notebooks import failing
+
+    report = """<testsuites><testsuite>
+      <testcase classname="chapters.07_hindsight.ipynb" name="Cell 3"><failure message="x"/></testcase>
+      <testcase classname="chapters.07_hindsight.ipynb" name="Cell 4"/>
+      <testcase classname="chapters.02_crisis.ipynb" name="Cell 1"/>
+      <testcase file="chapters/findings.ipynb" name="Cell 2"><error message="y"/></testcase>
+    </testsuite></testsuites>"""
+    assert failing(report) == ["07_hindsight", "findings"]

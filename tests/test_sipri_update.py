@@ -86,6 +86,25 @@ def test_tiv_tables_round_trip_byte_for_byte(tmp_path):
     assert su.to_csv(frame) == committed("sipri_tiv_tables_2024ed.csv")
 
 
+@pytest.mark.parametrize(
+    ("importers", "exporters"), [("Recipient", "Exports by"), ("Imports by", "Supplier")]
+)
+def test_tiv_tables_headed_as_sipris_own_exports_are_read(tmp_path, importers, exporters):
+    """SIPRI's exporters' table heads its first column "Exports by" and ends with percentage
+    columns (the file data/external/sipri_tiv_tables_2024ed.csv was copied from is headed so); the
+    importers' table may be headed "Imports by"."""
+    fx.write_committed_exports(DATA, tmp_path)
+    tables, sources = fx.committed_tables(DATA)
+    years = range(1950, 2025)
+    for name, first, kind in (("importers", importers, "importers"), ("exporters", exporters, "exporters")):
+        text = fx.table_text(first, tables[kind], years, "13 Oct 2024", tail=fx.SIPRI_TAIL)
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+    exports = _tables(tmp_path)
+    assert {e.kind for e in exports.values()} == {"importers", "exporters"}
+    frame = su.build_tiv_tables(exports, 2024, sources)
+    assert su.to_csv(frame) == committed("sipri_tiv_tables_2024ed.csv")
+
+
 def test_yearly_sums_of_the_2026_rows_match_the_committed_2026_rows(tmp_path):
     """tiv_by_year 2004-2025 and the 2026 rows of the editions table are sums of the per-year rows;
     only tiv_by_year's hand-written note differs. China's 2021-25 imports from Russia likewise."""
@@ -169,6 +188,22 @@ def test_next_edition_is_imported_with_new_year_revision_and_deal(next_edition, 
         assert set(fx.read(data_copy, name)["sipri_edition"].str[:4]) == {"2027"}, name
     history = fx.read(data_copy, "russia_china_tiv_by_year_all_editions.csv")["sipri_edition"].str[:4]
     assert sorted(set(history)) == ["2024", "2025", "2026", "2027"]
+
+
+def test_the_references_entry_follows_the_imported_edition(next_edition, data_copy):
+    """After an import, the References page's SIPRI entry names the edition recorded in
+    datapackage.json, not the editions before it; the other entries stay as they were."""
+    bib = data_copy.parent / "references.bib"
+    shutil.copy(REPO / "references.bib", bib)
+    before = bib.read_text(encoding="utf-8")
+    su.run(next_edition, data_copy, today=pd.Timestamp("2027-04-21").date())
+    after = bib.read_text(encoding="utf-8")
+    record = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))["x-sipri-edition"]
+    assert su.references_entry(record) in after
+    entry = after[after.index("@misc{sipri2026,") :]
+    assert "year   = {2027}" in entry and "2027 update (data to 2026), exports generated 2027-04-20" in entry
+    assert "2026 updates" not in after and after.count("@misc{sipri2026,") == 1
+    assert after.split("@misc{sipri2026,")[0] == before.split("@misc{sipri2026,")[0]  # kashin2012 untouched
 
 
 def test_russia_share_of_the_new_window_is_computed_from_the_new_rows(next_edition, data_copy):

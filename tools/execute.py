@@ -5,8 +5,9 @@ chapter read: the data tables it loaded (``mtcreport.data.READ``) and the ``mtcr
 it imported. Its key is a SHA-256 of its code cells, of those tables (their bytes and their
 descriptor in ``datapackage.json``), of those modules' source, of the files those modules read
 themselves (``_toc.yml`` for the book's structure, ``CITATION.cff`` and ``pyproject.toml`` for
-the citation) and of the pinned requirements. The key is committed with the notebook, so a fresh
-clone executes nothing, and editing one table re-executes exactly the chapters that read it.
+the citation) and of the locked environment (``requirements.lock``, every installed package).
+The key is committed with the notebook, so a fresh clone executes nothing, and editing one table
+re-executes exactly the chapters that read it.
 Editing prose (Markdown cells) never changes a key.
 
 Before any kernel starts, the whole data package is validated: a broken row stops the run with
@@ -41,7 +42,8 @@ ROOT = paths.ROOT
 #: The library's source folder (a test may point it at a copy).
 LIB = paths.lib()
 #: Files every chapter depends on, whatever it reads.
-COMMON_INPUTS = ("requirements.txt",)
+#: (The lock, not requirements.txt: it pins every installed package, transitive ones included.)
+COMMON_INPUTS = ("requirements.lock",)
 #: Files a module reads by itself, beyond its own source.
 MODULE_INPUTS = {
     "mtcreport.citation": ("CITATION.cff", "pyproject.toml"),
@@ -173,7 +175,7 @@ def validate_data() -> str | None:
     from mtcreport import data
 
     try:
-        data._validate_once(data.data_dir())  # skipped when these exact bytes passed before
+        data.validate_once(data.data_dir())  # skipped when these exact bytes passed before
     except data.DataError as exc:
         return str(exc)
     except OSError as exc:

@@ -13,8 +13,8 @@ exports use (and the raw columns of the files in ``data/external/`` show):
 - the **per-year delivery rows**: ``SIPRI AT Database ID, Supplier, Recipient, Designation,
   Order date, Delivery year, Numbers delivered, TIV delivery values`` (and SIPRI's other
   columns, which are not kept); recipient China, every supplier;
-- the **TIV tables** of importers (first column ``Recipient``) and of exporters (first column
-  ``Supplier``), one column per year.
+- the **TIV tables** of importers (first column ``Recipient`` or ``Imports by``) and of exporters
+  (first column ``Exports by``, as SIPRI's own export heads it, or ``Supplier``), one column per year.
 
 Files are recognised by their header, not by their name. SIPRI's preamble lines above the
 header, its ``?`` columns, semicolon-separated delivery years, empty cells and "Soviet
@@ -27,7 +27,8 @@ ambiguous). Otherwise ``--edition`` gives it; a file whose edition disagrees is 
 
 Nothing is written unless everything passes: the new tables are written into a temporary copy
 of ``data/``, validated with the data package's own schema (``mtcreport.data``), and only then
-moved into place. Any problem stops the import with one message naming file, line, column and
+moved into place; the SIPRI entry of ``references.bib`` is then rewritten from the recorded
+edition (``references_entry``). Any problem stops the import with one message naming file, line, column and
 reason, and exit status 1.
 """
 
@@ -180,11 +181,22 @@ def _name_columns(cells: list[str]) -> list[str]:
     return out
 
 
+#: The first column of SIPRI's TIV tables, by kind. SIPRI's export of the exporters' table heads it
+#: "Exports by" (the 2024 update's table in data/external/ was copied from such a file) and the
+#: importers' table "Recipient" (or "Imports by"); some exports and copies use "Supplier".
+TABLE_FIRST_COLUMNS = {
+    "Recipient": "importers",
+    "Imports by": "importers",
+    "Supplier": "exporters",
+    "Exports by": "exporters",
+}
+
+
 def _kind(header: list[str]) -> tuple[str | None, list[str]]:
     """The kind of export a header belongs to, and the expected columns missing from it."""
     years = [h for h in header if re.fullmatch(r"\d{4}", h)]
-    if header and header[0] in ("Recipient", "Supplier") and len(years) >= 5:
-        return ("importers" if header[0] == "Recipient" else "exporters"), []
+    if header and header[0] in TABLE_FIRST_COLUMNS and len(years) >= 5:
+        return TABLE_FIRST_COLUMNS[header[0]], []
     best, best_missing, best_hits = None, [], 0
     for kind, expected in (("register", REGISTER_COLUMNS), ("deliveries", DELIVERY_COLUMNS)):
         hits = sum(1 for c in expected if c in header)
@@ -760,6 +772,36 @@ def update_readme(text: str, summary: dict) -> str:
     return text.rstrip("\n") + "\n\n" + section + "\n"
 
 
+#: The bibliography's key for SIPRI's database (kept across editions: the chapters cite it).
+SIPRI_BIB_KEY = "sipri2026"
+
+
+def references_entry(record: dict) -> str:
+    """The References entry for SIPRI's database, derived from the edition recorded under
+    ``x-sipri-edition`` in datapackage.json by an import."""
+    dates = sorted({e["generated"] for e in record["exports"] if e.get("generated")})
+    generated = f", exports generated {' and '.join(dates)}" if dates else ""
+    return (
+        f"@misc{{{SIPRI_BIB_KEY},\n"
+        "  author = {{Stockholm International Peace Research Institute}},\n"
+        "  title  = {{SIPRI} Arms Transfers Database},\n"
+        f"  year   = {{{record['edition']}}},\n"
+        f"  note   = {{{record['edition']} update (data to {record['data_to']}){generated}, imported "
+        f"{record['imported']}; earlier updates' yearly totals are kept only to show SIPRI's revisions; "
+        "see data/external/README.md},\n"
+        "  url    = {https://www.sipri.org/databases/armstransfers}\n"
+        "}\n"
+    )
+
+
+def update_references(text: str, record: dict) -> str:
+    """``references.bib`` with its SIPRI entry replaced by the one the recorded edition gives."""
+    found = re.search(rf"^@misc\{{{SIPRI_BIB_KEY},.*?^\}}\n?", text, re.M | re.S)
+    if found is None:
+        return text.rstrip("\n") + "\n\n" + references_entry(record)
+    return text[: found.start()] + references_entry(record) + text[found.end() :]
+
+
 # --- running ------------------------------------------------------------------------------------
 
 
@@ -827,13 +869,17 @@ def _write(data_folder: Path, edition: int, tables: dict[str, pd.DataFrame], sum
             json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
         )
         try:
-            mtcdata._validate(copy)
+            mtcdata.validate_folder(copy)
         except mtcdata.DataError as exc:
             raise _schema_error(exc, copy, data_folder, paths, tables, exports) from None
         for rel in changed:
             os.replace(copy / rel, data_folder / rel)
         for old in renamed:
             (data_folder / old).unlink(missing_ok=True)
+        references = data_folder.parent / "references.bib"
+        if references.is_file():
+            text = references.read_text(encoding="utf-8")
+            references.write_text(update_references(text, descriptor["x-sipri-edition"]), encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -249,7 +249,9 @@ def _check_header(table: Table) -> None:
     )
 
 
-def _validate(folder: Path) -> None:
+def validate_folder(folder: Path) -> None:
+    """Validate the data package in ``folder`` now; raise :class:`DataError` at the first problem.
+    (Tooling calls it on a copy of ``data/``: ``tools.sipri_update`` before it moves tables in.)"""
     # frictionless is imported here so that importing mtcreport stays cheap.
     from frictionless import Checklist, Package, checks
 
@@ -298,8 +300,12 @@ def _typed(table: Table) -> pd.DataFrame:
 
 
 def _signature(folder: Path) -> tuple:
+    """Name, time and size of every file under ``folder``, ``external/`` included: an edit to any
+    table changes it, so the cache below never serves stale rows."""
     return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()) if p.is_file()
+        (p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     )
 
 
@@ -321,13 +327,14 @@ def _content_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _validate_once(folder: Path) -> None:
-    """Validate unless these exact bytes have passed before (a content hash, never a date)."""
+def validate_once(folder: Path) -> None:
+    """Validate unless these exact bytes have passed before (a content hash, never a date);
+    ``make notebooks`` calls it before any kernel starts."""
     key = _content_hash(folder)
     stamp = VALIDATED_DIR / key
     if stamp.exists():
         return
-    _validate(folder)
+    validate_folder(folder)
     try:
         VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
         stamp.touch()
@@ -337,7 +344,7 @@ def _validate_once(folder: Path) -> None:
 
 @functools.lru_cache(maxsize=8)
 def _load_all(folder: Path, signature: tuple) -> dict[str, pd.DataFrame]:
-    _validate_once(folder)
+    validate_once(folder)
     return {name: _typed(t) for name, t in tables(folder).items()}
 
 
@@ -364,9 +371,14 @@ def load(name: str) -> pd.DataFrame:
     return frames[name].copy()
 
 
+def clear_cache() -> None:
+    """Forget the tables this process has loaded (the next call reads and types them again)."""
+    _load_all.cache_clear()
+
+
 def validate() -> None:
     """Validate the package now (ignoring earlier results) and raise :class:`DataError` if broken."""
-    _validate(data_dir())
+    validate_folder(data_dir())
 
 
 # One loader per table, so that notebooks read as prose: ``data.transfers()``.

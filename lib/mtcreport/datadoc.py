@@ -10,8 +10,6 @@ from IPython.display import Markdown
 from mtcreport import data
 from mtcreport.tables import escape, markdown
 
-_RULES = ("required", "unique", "enum", "minimum", "maximum", "pattern")
-
 
 def _constraints(field: dict) -> str:
     rules = field.get("constraints", {})

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from tools.paths import CHAPTERS
-from tools.screenshots import SMALLEST_TEXT
 from tools.sphinx_charts import notebook_figures
 
 from .conftest import HTML, toc_pages
@@ -36,69 +35,38 @@ def _chart_pages() -> dict[str, list[str]]:
 CHART_PAGES = _chart_pages()
 
 
-def url(page: str) -> str:
-    return (HTML / f"{page}.html").as_uri()
-
-
 def test_the_book_has_charts_on_the_chapters_that_draw_them():
     assert len(CHART_PAGES) >= 7 and sum(map(len, CHART_PAGES.values())) >= 15
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
-def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(desktop, page):
-    tab = desktop.new_page()
-    tab.goto(url(page), wait_until="load")
-    tab.evaluate("document.fonts.ready")
-    charts = tab.evaluate(SMALLEST_TEXT)
+def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(site, page):
+    facts = site.desktop(page)
+    charts = facts["charts"]
     assert [c["figure"] for c in charts] == CHART_PAGES[page]
     small = [c for c in charts if c["px"] < MIN_PX]
     assert small == [], f"{page}: chart text below {MIN_PX} px: {small}"
     # the page shows the charts in the fonts matplotlib measured them in
-    assert tab.evaluate("document.fonts.check('12px \"DejaVu Sans\"')")
-    tab.close()
+    assert facts["chart_font_loaded"]
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
-def test_on_a_phone_a_tap_shows_a_chart_at_full_size_without_widening_the_page(phone, page):
-    tab = phone.new_page()
-    tab.goto(url(page), wait_until="load")
-    tab.evaluate("document.fonts.ready")
-    charts = tab.locator(".mtc-chart")
-    assert tab.locator(".mtc-tap-hint").first.is_visible()
-    for index in range(charts.count()):
-        charts.nth(index).click()
-    after = tab.evaluate(SMALLEST_TEXT)
-    small = [c for c in after if c["px"] < MIN_PX]
+def test_on_a_phone_a_tap_shows_a_chart_at_full_size_without_widening_the_page(site, page):
+    facts = site.phone(page)
+    assert facts["tap_hint_visible"], f"{page}: no visible hint to tap a chart"
+    tapped = facts["tapped"]
+    assert [c["figure"] for c in tapped["charts"]] == CHART_PAGES[page]
+    small = [c for c in tapped["charts"] if c["px"] < MIN_PX]
     assert small == [], f"{page}: after a tap, chart text below {MIN_PX} px: {small}"
-    widths = tab.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
-    )
+    widths = tapped["widths"]
     assert widths["scroll"] <= widths["view"] + 1, f"{page}: the zoomed chart widens the page ({widths})"
-    charts.first.click()  # a second tap fits it to the screen again
-    assert (
-        tab.evaluate("() => document.querySelector('.mtc-chart').classList.contains('mtc-zoomed')") is False
-    )
-    tab.close()
-
-
-def _links(tab) -> list[dict]:
-    return tab.evaluate(
-        """() => [...document.querySelectorAll('article figure')].map(figure => ({
-          id: figure.id,
-          charts: figure.querySelectorAll('.mtc-chart').length,
-          titles: [...figure.querySelectorAll('svg title')].map(t => t.textContent),
-          links: Object.fromEntries([...figure.querySelectorAll('.mtc-figure-links a')]
-                   .map(a => [a.textContent.trim(), a.getAttribute('href')])),
-        }))"""
-    )
+    # a second tap fits it to the screen again
+    assert tapped["first_zoomed_after_second_tap"] is False
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
-def test_every_figure_links_its_plotted_values_and_its_svg(desktop, page):
-    tab = desktop.new_page()
-    tab.goto(url(page), wait_until="load")
-    figures = _links(tab)
-    tab.close()
+def test_every_figure_links_its_plotted_values_and_its_svg(site, page):
+    figures = site.desktop(page)["figures"]
     assert [f["id"] for f in figures] == CHART_PAGES[page]
     for figure in figures:
         assert figure["charts"] == 1, f"{page}: {figure['id']} is not an inline chart"
@@ -118,21 +86,15 @@ def test_every_figure_links_its_plotted_values_and_its_svg(desktop, page):
         assert svg.lstrip().startswith("<?xml") and "<title>" in svg and "<text" in svg
 
 
-def test_hovering_a_delivery_bar_names_the_year_and_sipris_figure(desktop):
+def test_hovering_a_delivery_bar_names_the_year_and_sipris_figure(site):
     """A reader hovering any bar of deliveries in Fig. 7.1 reads that year's figure from the data,
     rounded half up to a whole million as everywhere in the book."""
     from mtcreport import data, fmt
 
     tiv = data.sipri_tiv().set_index("year")["tiv_millions"]
-    tab = desktop.new_page()
-    tab.goto(url("chapters/07_hindsight"), wait_until="load")
-    titles = tab.evaluate(
-        "() => [...document.querySelectorAll('#fig-orders svg g > title')]"
-        ".filter(t => t.parentNode.getBoundingClientRect().width > 0).map(t => t.textContent)"
-    )
-    tab.close()
+    (figure,) = [f for f in site.desktop("chapters/07_hindsight")["figures"] if f["id"] == "fig-orders"]
     shown = {}
-    for title in titles:
+    for title in figure["visible_titles"]:
         found = re.fullmatch(r"deliveries, (\d{4}): ([\d,.]+) million TIV", title)
         if found:
             shown[int(found.group(1))] = float(found.group(2).replace(",", ""))

@@ -4,10 +4,10 @@ exactly the repository's file. Reads the built HTML (no browser needed)."""
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from mtcreport import data
 
+from . import built
 from .conftest import HTML, toc_pages
 
 PAGES = toc_pages()
@@ -15,8 +15,7 @@ CSV_NAME = re.compile(r"[\w.-]+\.csv\b")
 
 
 def _source_lines(page: str):
-    soup = BeautifulSoup((HTML / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-    return soup.select("article .source-line")
+    return built.soup(page).select("article .source-line")
 
 
 def test_the_book_has_source_lines_naming_data_files():

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from . import built
 from .conftest import HTML
 
 FINDINGS = HTML / "chapters" / "findings.html"
@@ -51,21 +52,8 @@ class _Findings(HTMLParser):
             self.items[-1]["text"] += data
 
 
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-
-
 def ids_of(path: Path) -> set[str]:
-    parser = _Ids()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.ids
+    return built.links(path.resolve()).ids
 
 
 def findings() -> list[dict]:

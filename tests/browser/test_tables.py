@@ -6,6 +6,7 @@ Run by `make test` after a fresh build; see tests/browser/conftest.py.
 
 import csv
 import re
+from functools import cache
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -13,6 +14,7 @@ import pytest
 
 from mtcreport import data
 
+from . import built
 from .conftest import HTML, toc_pages
 
 PAGES = toc_pages()
@@ -20,26 +22,13 @@ LEDGER = "chapters/claims_ledger"
 CLAIM_ID = re.compile(r"\bc\d+\b")
 
 
-def url(page: str) -> str:
-    return (HTML / f"{page}.html").as_uri()
-
-
 @pytest.mark.parametrize("page", PAGES)
-def test_no_table_is_wider_than_the_text_column_at_desktop_width(desktop, page):
+def test_no_table_is_wider_than_the_text_column_at_desktop_width(site, page):
     """No column clipped, nothing to scroll sideways: each table, and the scroll container the
     theme wraps it in, is no wider than the space it is given."""
-    tab = desktop.new_page()
-    tab.goto(url(page), wait_until="load")
-    tables = tab.evaluate(
-        """() => Array.from(document.querySelectorAll('article table')).map(t => {
-            const wrap = t.parentElement;
-            return {id: t.id || (t.querySelector('caption') || {}).textContent || '?',
-                    table: [t.scrollWidth, t.clientWidth, Math.round(t.getBoundingClientRect().width)],
-                    wrap: [wrap.scrollWidth, wrap.clientWidth]}; })"""
-    )
-    tab.close()
+    tables = site.desktop(page)["tables"]
     wide = [
-        t
+        {k: t[k] for k in ("id", "table", "wrap")}
         for t in tables
         if t["table"][0] > t["table"][1] + 1
         or t["wrap"][0] > t["wrap"][1] + 1
@@ -50,29 +39,16 @@ def test_no_table_is_wider_than_the_text_column_at_desktop_width(desktop, page):
     )
 
 
-def test_the_scorecard_reads_in_one_screen(desktop):
+def test_the_scorecard_reads_in_one_screen(site):
     """At 1280 x 900, from its caption to its source line, below the page's fixed header."""
-    tab = desktop.new_page()
-    tab.goto(url("chapters/07_hindsight") + "#tbl-scorecard", wait_until="load")
-    box = tab.evaluate(
-        """() => { const t = document.getElementById('tbl-scorecard');
-            const source = (t.closest('.pst-scrollable-table-container') || t).nextElementSibling;
-            const headers = document.querySelectorAll('.bd-header-article, header.bd-header');
-            const header = Math.max(0, ...Array.from(headers)
-                .filter(h => ['sticky', 'fixed'].includes(getComputedStyle(h).position))
-                .map(h => h.getBoundingClientRect().height));
-            return {caption: t.querySelector('caption').getBoundingClientRect().top,
-                    source: source.classList.contains('source-line')
-                        ? source.getBoundingClientRect().bottom : null,
-                    header,
-                    view: window.innerHeight, rows: t.tBodies[0].rows.length}; }"""
-    )
-    tab.close()
+    facts = site.desktop("chapters/07_hindsight")
+    (box,) = [t for t in facts["tables"] if t["id"] == "tbl-scorecard"]
     with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
         assert box["rows"] == len(list(csv.DictReader(handle))), box  # every outcome, none left out
-    assert box["source"] is not None, "the scorecard's source line does not follow it"
-    height = box["source"] - box["caption"]
-    assert height + box["header"] <= box["view"], f"scorecard is {height:.0f} px tall, under a header: {box}"
+    assert box["source_bottom"] is not None, "the scorecard's source line does not follow it"
+    height = box["source_bottom"] - box["caption_top"]
+    header, view = facts["fixed_header"], facts["view_height"]
+    assert height + header <= view, f"scorecard is {height:.0f} px tall, under a {header} px header: {box}"
 
 
 class _Page(HTMLParser):
@@ -114,9 +90,10 @@ class _Page(HTMLParser):
             self._cell["text"] += text
 
 
+@cache
 def _read(page: str) -> _Page:
     parser = _Page()
-    parser.feed((HTML / f"{page}.html").read_text(encoding="utf-8"))
+    parser.feed(built.source(built.page_path(page)))
     return parser
 
 
