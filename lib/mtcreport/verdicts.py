@@ -339,3 +339,75 @@ def changes(before: dict[str, Verdict], after: dict[str, Verdict]) -> list[dict]
         for key in sorted(after)
         if key not in before or before[key].grade != after[key].grade
     ]
+
+
+# --- the figures behind each computed verdict, in words ------------------------------------------------
+def _tiv(value: float) -> str:
+    from mtcreport import fmt
+
+    return f"{fmt.rounded(value)} million TIV"
+
+
+def _change(value: float) -> str:
+    from mtcreport import fmt
+
+    return ("+" if value >= 0 else "−") + fmt.percent(abs(value))
+
+
+def evidence(key: str, v: Verdict) -> str:
+    """One sentence of the figures a computed verdict rests on (for the detailed scorecard)."""
+    from mtcreport import fmt
+
+    f = v.facts
+    if key == "decline":
+        return (
+            f"Yearly deliveries {f['during']} against {f['before']}: {_tiv(f['deliveries_during'])} against "
+            f"{_tiv(f['deliveries_before'])} ({_change(f['deliveries_change'])}); new orders "
+            f"{_change(f['orders_change'])}."
+        )
+    if key == "recovery":
+        first = f["deliveries_first_above"]
+        return (
+            f"Yearly averages, {f['after']} against {f['before']}: deliveries "
+            f"{_change(f['deliveries_change'])}, new orders {_change(f['orders_change'])}; deliveries first "
+            f"passed their {f['before']} average in {first if first else 'no year since'}."
+        )
+    if key == "s400":
+        return f"SIPRI: ordered {f['ordered']}, first delivered {f['first_delivery']}."
+    if key == "il476":
+        return f"Il-476 (Il-76MD-90A) orders in SIPRI's register after the paper: {f['deals']}."
+    if key == "nineties_level":
+        above = f["years_above"]
+        contiguous = above and max(above) - min(above) + 1 == len(above)
+        when = (
+            fmt.span(min(above), max(above))
+            if contiguous
+            else (fmt.listing([str(y) for y in above]) or "no year")
+        )
+        return f"The {f['bar']} average, {_tiv(f['level'])} a year, was passed in {when}."
+    if key == "fast_growth":
+        over = fmt.listing([str(y) for y in f["years_over"]]) or "no year"
+        return (
+            f"Projects that went ahead: {fmt.listing(f['went_ahead'])}. Dollar floor above 2 billion in "
+            f"{over}; highest ${fmt.rounded(f['peak_value'], 1)} bn in {f['peak_year']}. Deliveries' peak "
+            f"after the paper was {fmt.rounded(f['tiv_growth'], 1)} times those of {PAPER_YEAR} in TIV."
+        )
+    if key == "cooperation_continues":
+        return (
+            f"Deliveries every year of {f['decade']}: {'yes' if f['continued'] else 'no'}; yearly average "
+            f"{_change(f['change'])} against the five years up to the paper; peak in {f['peak_year']}."
+        )
+    if key == "structure":
+        from mtcreport import structure
+
+        shares = f["shares"]
+        comp = structure.components_share(shares)
+        return (
+            "Components (engines and other subsystems) against platforms, share of TIV: "
+            + "; ".join(
+                f"{p} {fmt.percent(comp[p])} against {fmt.percent(shares.at[p, 'platforms'])}"
+                for p in shares.index
+            )
+            + "."
+        )
+    raise ValueError(f"no evidence text for the computed verdict {key!r}")
