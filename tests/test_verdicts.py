@@ -228,3 +228,20 @@ def test_a_designation_missing_from_the_register_is_an_error_naming_the_row():
     )
     with pytest.raises(ValueError, match="row d9, column Designation"):
         structure.classify(rows, reg)
+
+
+def test_the_change_summary_lists_a_flipped_verdict_and_reports_an_unknown_kind():
+    from mtcreport import sipri_changes
+
+    before = {"sipri_register": data.sipri_register(), "sipri_deliveries": data.sipri_deliveries()}
+    before["sipri_tiv"] = data.sipri_tiv()
+    after = dict(before)
+    reg = before["sipri_register"].copy()
+    reg.loc[reg["Weapon designation"] == "S-400 Triumf", "Year of order"] = 2017  # the refusal held
+    after["sipri_register"] = reg
+    out = sipri_changes.verdict_changes(before, after)
+    assert out == {"verdicts": [{"id": "s400", "old": "partly", "new": "borne out"}], "verdicts_error": None}
+    rows = before["sipri_deliveries"].copy()
+    rows.loc[rows.index[-1], "Designation"] = "Unheard-of"
+    out = sipri_changes.verdict_changes(before, {**before, "sipri_deliveries": rows})
+    assert out["verdicts"] == [] and "Unheard-of" in out["verdicts_error"]

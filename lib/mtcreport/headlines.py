@@ -56,9 +56,8 @@ def growth_by_edition(editions: pd.DataFrame, first: int, peak: int) -> pd.Serie
 def last_year_mix(deliveries: pd.DataFrame, register: pd.DataFrame, period: tuple[int, int]) -> dict:
     """The last year's deliveries by kind, what is not an engine in it (designation and SIPRI's
     comment), and the shares of engines and of all components pooled over ``period``."""
-    rows = structure.classify(deliveries, register)
-    last = int(rows["Delivery year"].max())
-    year = rows[rows["Delivery year"] == last]
+    last = int(deliveries["Delivery year"].max())
+    year = structure.classify(deliveries[deliveries["Delivery year"] == last], register)
     total = float(year["TIV delivery values"].sum())
     engines = float(year.loc[year["kind"] == "engines", "TIV delivery values"].sum())
     names = set(register["Weapon designation"])

@@ -93,8 +93,11 @@ def kinds_by_period(deliveries: pd.DataFrame, register: pd.DataFrame, periods) -
 
     ``periods`` is a list of (first, last) years; every year of a period must be in the data.
     """
-    rows = classify(deliveries, register)
-    years = set(rows["Delivery year"])
+    in_periods = pd.concat([deliveries["Delivery year"].between(a, b) for a, b in periods], axis=1).any(
+        axis=1
+    )
+    rows = classify(deliveries[in_periods], register)
+    years = set(deliveries["Delivery year"])
     out = {}
     for first, last in periods:
         missing = set(range(first, last + 1)) - years

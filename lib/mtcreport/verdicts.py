@@ -174,25 +174,31 @@ def stated_value(comment) -> float | None:
     return float(found.group(1)) * (1.0 if found.group(2) == "b" else 0.001)
 
 
-def dollars_by_year(register: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+def dollars_by_year(register: pd.DataFrame, rows: pd.DataFrame, after: int = PAPER_YEAR) -> pd.DataFrame:
     """A rough dollar value of deliveries per year, from the contract values SIPRI's comments give.
 
     Each deal with a stated value is spread over its years of delivery in proportion to the units
     delivered each year (SIPRI's per-year rows, matched to the deal by designation, year of order
-    and number delivered; deals delivered before those rows begin are left out). Deals without a
+    and number delivered); only deals with deliveries after ``after`` count. Deals without a
     stated value count nothing, so the result is a floor,
     not an estimate of the whole trade. Returns one row per (deal, year): designation,
     year, value (billion dollars).
     """
     out = []
     valued = register.assign(value=register["Comments"].map(stated_value)).dropna(subset=["value"])
-    first_year = int(rows["Delivery year"].min())  # SIPRI's per-year rows start here
-    covered = valued["Year(s) of delivery"].map(lambda y: min(sipri.delivery_years(y)) >= first_year)
-    valued = valued[covered]
+    later = valued["Year(s) of delivery"].map(lambda y: max(sipri.delivery_years(y), default=0) > after)
+    valued = valued[later]
     from mtcreport import structure
 
-    names = set(register["Weapon designation"])
-    deals = rows.assign(family=rows["Designation"].map(lambda d: structure.register_name(d, names)))
+    names = set(valued["Weapon designation"])
+
+    def name(designation: str) -> str | None:
+        try:
+            return structure.register_name(designation, names)
+        except ValueError:  # not one of the valued deals
+            return None
+
+    deals = rows.assign(family=rows["Designation"].map(name))
     totals = deals.groupby(["SIPRI AT Database ID", "family", "Order date"])["Numbers delivered"].sum()
     for deal in valued.to_dict("records"):
         name, ordered, number = deal["Weapon designation"], deal["Year of order"], deal["Number delivered"]
