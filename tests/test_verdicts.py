@@ -237,10 +237,10 @@ def test_the_change_summary_lists_a_flipped_verdict_and_reports_an_unknown_kind(
     before["sipri_tiv"] = data.sipri_tiv()
     after = dict(before)
     reg = before["sipri_register"].copy()
-    reg.loc[reg["Weapon designation"] == "S-400 Triumf", "Year of order"] = 2017  # the refusal held
+    reg.loc[reg["Weapon designation"] == "S-400 Triumf", "Year(s) of delivery"] = "2016; 2019"  # early
     after["sipri_register"] = reg
     out = sipri_changes.verdict_changes(before, after)
-    assert out == {"verdicts": [{"id": "s400", "old": "partly", "new": "borne out"}], "verdicts_error": None}
+    assert out == {"verdicts": [{"id": "s400", "old": "partly", "new": "not borne out"}], "verdicts_error": None}
     rows = before["sipri_deliveries"].copy()
     rows.loc[rows.index[-1], "Designation"] = "Unheard-of"
     out = sipri_changes.verdict_changes(before, {**before, "sipri_deliveries": rows})
