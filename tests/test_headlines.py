@@ -40,7 +40,7 @@ def test_growth_ratio_in_every_edition():
 def test_last_year_mix_names_what_is_not_an_engine():
     mix = headlines.last_year_mix(data.sipri_deliveries(), data.sipri_register(), (2020, 2025))
     assert (mix["year"], mix["total"], mix["engines"]) == (2025, 25, 15)
-    assert [o["designation"] for o in mix["others"]] == ["Mineral"]
+    assert [(o["designation"], o["description"]) for o in mix["others"]] == [("Mineral", "sea-search radar")]
     assert "frigates produced in China" in mix["others"][0]["comment"]
     assert mix["period_components"] > mix["period_engines"] > 50
 

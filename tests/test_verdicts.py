@@ -240,7 +240,10 @@ def test_the_change_summary_lists_a_flipped_verdict_and_reports_an_unknown_kind(
     reg.loc[reg["Weapon designation"] == "S-400 Triumf", "Year(s) of delivery"] = "2016; 2019"  # early
     after["sipri_register"] = reg
     out = sipri_changes.verdict_changes(before, after)
-    assert out == {"verdicts": [{"id": "s400", "old": "partly", "new": "not borne out"}], "verdicts_error": None}
+    assert out == {
+        "verdicts": [{"id": "s400", "old": "partly", "new": "not borne out"}],
+        "verdicts_error": None,
+    }
     rows = before["sipri_deliveries"].copy()
     rows.loc[rows.index[-1], "Designation"] = "Unheard-of"
     out = sipri_changes.verdict_changes(before, {**before, "sipri_deliveries": rows})

@@ -61,6 +61,7 @@ def last_year_mix(deliveries: pd.DataFrame, register: pd.DataFrame, period: tupl
     total = float(year["TIV delivery values"].sum())
     engines = float(year.loc[year["kind"] == "engines", "TIV delivery values"].sum())
     names = set(register["Weapon designation"])
+    descriptions = structure.descriptions(register)
     comments = {
         (name, int(year)): comment
         for name, year, comment in zip(
@@ -76,6 +77,7 @@ def last_year_mix(deliveries: pd.DataFrame, register: pd.DataFrame, period: tupl
                 "kind": row["kind"],
                 "number": int(row["Numbers delivered"]),
                 "tiv": float(row["TIV delivery values"]),
+                "description": descriptions[name],
                 "comment": comments.get((name, int(row["Order date"])), ""),
             }
         )
