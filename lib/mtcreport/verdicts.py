@@ -396,7 +396,8 @@ def evidence(key: str, v: Verdict) -> str:
         return (
             f"Projects that went ahead: {fmt.listing(f['went_ahead'])}. Dollar floor above 2 billion in "
             f"{over}; highest ${fmt.rounded(f['peak_value'], 1)} bn in {f['peak_year']}. Deliveries' peak "
-            f"after the paper was {fmt.rounded(f['tiv_growth'], 1)} times those of {PAPER_YEAR} in TIV."
+            f"after the paper was {fmt.rounded(f['tiv_growth'], 1)} times those of {PAPER_YEAR} in TIV "
+            "(latest edition for each year)."
         )
     if key == "cooperation_continues":
         return (
