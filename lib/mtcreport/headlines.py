@@ -78,7 +78,9 @@ def last_year_mix(deliveries: pd.DataFrame, register: pd.DataFrame, period: tupl
                 "number": int(row["Numbers delivered"]),
                 "tiv": float(row["TIV delivery values"]),
                 "description": descriptions[name],
-                "comment": comments.get((name, int(row["Order date"])), ""),
+                "comment": ""
+                if pd.isna(comment := comments.get((name, int(row["Order date"]))))
+                else comment,
             }
         )
     pooled = structure.kinds_by_period(deliveries, register, [period])
