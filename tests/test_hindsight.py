@@ -259,7 +259,12 @@ def test_the_scorecard_gives_each_outcome_in_brief_linked_to_its_detail_and_its_
         computed = " (computed)" if r["basis"] == "computed" else ""
         assert verdict == f"{r['verdict']}{computed}: {r['reason']}"
     assert list(detail["What happened"]) == [r["outcome"] for r in rows]
-    assert list(detail["The paper expected"]) == [r["predicted"] for r in rows]
+    assert list(detail["The paper expected, and the test"]) == [
+        f"{r['predicted']} Test: {r['test']}" for r in rows
+    ]
+    for r, cell in zip(rows, detail["Claim"], strict=True):  # claims graded by the same row link too
+        for also in r["also_claims"].split():
+            assert f"{{ref}}`{also} <claim-{also}>`" in cell
 
 
 def test_claim_ids_become_links_and_link_targets():

@@ -472,12 +472,18 @@ def scorecard_detail(
             "Claim": [
                 tables.Raw(
                     f"{_role('anchor', r.subject, outcome_target(r.id))} "
-                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])})"
+                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])}"
+                    + (
+                        f"; also {', '.join(claim_link(c) for c in str(r.also_claims).split())})"
+                        if isinstance(r.also_claims, str) and r.also_claims.strip()
+                        else ")"
+                    )
                 )
                 for r in outcomes.itertuples()
             ],
-            "The paper expected": outcomes["predicted"],
-            "The test": outcomes["test"],
+            "The paper expected, and the test": [
+                f"{p} Test: {t}" for p, t in zip(outcomes["predicted"], outcomes["test"], strict=True)
+            ],
             "What happened": [
                 f"{text} {(evidence or {}).get(i, '')}".strip()
                 for i, text in zip(outcomes["id"], outcomes["outcome"], strict=True)
