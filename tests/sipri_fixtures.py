@@ -136,6 +136,12 @@ NEXT_EDITION = 2027
 NEW_DEAL = {"id": 99001, "designation": SYNTHETIC, "number": 10, "tiv": 20.0}
 REVISED = {"deal": 63580, "year": 2025, "tiv": 18.0}  # was 15 in the 2026 update
 MORE = {"deal": 63580, "year": 2026, "number": 5, "tiv": 15.0}
+#: A redating that flips a computed verdict: S-400 deliveries from 2016, before Russia's stated 2017.
+REDATED = {
+    "designation": "S-400 Triumf",
+    "years": "2016; 2019",
+    "verdict": ("s400", "partly", "not borne out"),
+}
 
 
 def write_next_edition(folder: Path, target: Path) -> None:
@@ -150,7 +156,7 @@ def write_next_edition(folder: Path, target: Path) -> None:
             "Year of order": "2026",
             "Number ordered": str(NEW_DEAL["number"]),
             "Weapon designation": SYNTHETIC,
-            "Weapon description": "test item",
+            "Weapon description": "air-search radar",  # not an engine: the new year is mostly not engines
             "Number delivered": str(NEW_DEAL["number"]),
             "Year(s) of delivery": "2026",
             "status": "New",
@@ -160,6 +166,8 @@ def write_next_edition(folder: Path, target: Path) -> None:
         }
     )
     register = pd.concat([register, pd.DataFrame([new_deal])], ignore_index=True)
+    redated = register["Weapon designation"] == REDATED["designation"]
+    register.loc[redated, "Year(s) of delivery"] = REDATED["years"]
     (target / "trade-register.csv").write_text(register_text(register, "20 Apr 2027"), encoding="utf-8")
 
     rows = []

@@ -71,9 +71,15 @@ def test_the_scorecard_gives_each_outcome_in_brief_linked_to_its_detail_and_its_
     for r, cell, verdict in zip(rows, detail["Claim"], detail["Verdict and why"], strict=True):
         assert cell.startswith(f"{{anchor}}`{r['subject']} <outcome-{r['id'].replace('_', '-')}>`")
         assert f"{{ref}}`{r['claim']} <claim-{r['claim']}>`" in cell
-        assert verdict == f"{r['verdict']}: {r['reason']}"
+        computed = " (computed)" if r["basis"] == "computed" else ""
+        assert verdict == f"{r['verdict']}{computed}: {r['reason']}"
     assert list(detail["What happened"]) == [r["outcome"] for r in rows]
-    assert list(detail["The paper expected"]) == [r["predicted"] for r in rows]
+    assert list(detail["The paper expected, and the test"]) == [
+        f"{r['predicted']} Test: {r['test']}" for r in rows
+    ]
+    for r, cell in zip(rows, detail["Claim"], strict=True):  # claims graded by the same row link too
+        for also in r["also_claims"].split():
+            assert f"{{ref}}`{also} <claim-{also}>`" in cell
 
 
 def test_claim_ids_become_links_and_link_targets():
@@ -90,14 +96,14 @@ def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
     claims = data.claims()
     with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    verdicts = {r["claim"]: r["verdict"] for r in rows}
+    verdicts = {c: r["verdict"] for r in rows for c in [r["claim"], *r["also_claims"].split()]}
     table = hindsight_tables.ledger(claims, data.outcomes())
     ids = [r["id"] for r in _own_csv("claims.csv")]
     assert list(table["Claim"]) == [f"{{anchor}}`{i} <claim-{i}>`" for i in ids]
     for claim, verdict in zip(ids, table["Verdict"], strict=True):
         assert verdict == verdicts.get(claim, "not tested")
     assert verdicts and (table["Verdict"] == "not tested").any()
-    outcome_ids = {r["claim"]: r["id"] for r in rows}
+    outcome_ids = {c: r["id"] for r in rows for c in [r["claim"], *r["also_claims"].split()]}
     for claim, evidence in zip(ids, table["Evidence"], strict=True):
         if claim in outcome_ids:  # a tested claim's evidence starts with its row in the scorecard
             target = "outcome-" + outcome_ids[claim].replace("_", "-")

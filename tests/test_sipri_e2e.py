@@ -70,6 +70,20 @@ def test_hindsight_chapter_follows_an_imported_edition(imported, monkeypatch):
     glued = list(glued_text(nb).values())
     assert mentions(glued, new_last), f"the new last year {new_last} is not glued in {CHAPTER.name}"
     assert mentions(glued, new_total), f"the new last year's total {new_total} is not glued in {CHAPTER.name}"
+    # the words follow the data too: the new order is the latest, and in the new year engines
+    # (the 15 TIV of D-30s) are not the majority, so no sentence may say they were every year
+    text = glued_text(nb)
+    assert text["last_order_year"] == new_last
+    assert "every year" not in text["engines_majority"] and f"not in {new_last}" in text["engines_majority"]
+    assert text["last_mix"].startswith(
+        f"{fmt.percent(100 * fx.MORE['tiv'] / (fx.MORE['tiv'] + fx.NEW_DEAL['tiv']))}"
+    )
+    assert fx.SYNTHETIC in text["last_mix"]
+    _key, _, new = fx.REDATED["verdict"]  # the computed verdict follows the redated S-400
+    shown = "".join(
+        o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", [])
+    )
+    assert f"{new} (computed)" in shown
 
 
 @pytest.mark.slow

@@ -159,6 +159,8 @@ def test_next_edition_is_imported_with_new_year_revision_and_deal(next_edition, 
     assert [d["designation"] for d in summary["deals_added"]] == [fx.SYNTHETIC]
     assert summary["deals_removed"] == []
     assert sorted(d["deal_id"] for d in summary["deliveries_added"]) == [fx.MORE["deal"], fx.NEW_DEAL["id"]]
+    key, old, new = fx.REDATED["verdict"]  # the redated S-400 flips its computed verdict, and only it
+    assert summary["verdicts"] == [{"id": key, "old": old, "new": new}]
 
     register = fx.read(data_copy, "russia_china_trade_register_2027ed.csv")
     old_register = fx.read(DATA, "russia_china_trade_register_2026ed.csv")
@@ -245,6 +247,8 @@ def test_cli_prints_what_changed(next_edition, data_copy, capsys):
     assert su.main([str(next_edition), "--data", str(data_copy), "--edition", "2027"]) == 0
     out = capsys.readouterr().out
     assert "last year of data: 2025 -> 2026" in out and fx.SYNTHETIC in out and "2025: 25" in out
+    key, old, new = fx.REDATED["verdict"]
+    assert "verdicts computed from SIPRI's data that changed: 1" in out and f"{key}: {old} -> {new}" in out
 
 
 # --- bad inputs: one message naming file, line and column; data/ untouched ------------------------
@@ -314,7 +318,9 @@ CASES = {
         ("trade-register.csv", '"Year of order uncertain (?)"', "uncertainty marker"),
     ),
     "value the schema refuses": (
-        lambda s: edit(s / "trade-register.csv", f"{fx.SYNTHETIC},test item", f"{fx.SYNTHETIC},<b>test</b>"),
+        lambda s: edit(
+            s / "trade-register.csv", f"{fx.SYNTHETIC},air-search radar", f"{fx.SYNTHETIC},<b>test</b>"
+        ),
         ("trade-register.csv: line 108", '"Weapon description"', "schema refuses", "markup", "2027ed.csv"),
     ),
 }

@@ -173,7 +173,9 @@ def scorecard_table(outcomes: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def scorecard_detail(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def scorecard_detail(
+    outcomes: pd.DataFrame, claims: pd.DataFrame, evidence: dict | None = None
+) -> pd.DataFrame:
     """The scorecard in full: each outcome beside the claim it tests (``claims`` indexed by id; its
     type here, its place in the paper in the ledger the claim id links to), the paper's words,
     what happened, the verdict and its reason, and the sources. Each row is the link target of its
@@ -185,14 +187,25 @@ def scorecard_detail(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
             "Claim": [
                 tables.Raw(
                     f"{_role('anchor', r.subject, outcome_target(r.id))} "
-                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])})"
+                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])}"
+                    + (
+                        f"; also {', '.join(claim_link(c) for c in str(r.also_claims).split())})"
+                        if isinstance(r.also_claims, str) and r.also_claims.strip()
+                        else ")"
+                    )
                 )
                 for r in outcomes.itertuples()
             ],
-            "The paper expected": outcomes["predicted"],
-            "What happened": outcomes["outcome"],
+            "The paper expected, and the test": [
+                f"{p} Test: {t}" for p, t in zip(outcomes["predicted"], outcomes["test"], strict=True)
+            ],
+            "What happened": [
+                f"{text} {(evidence or {}).get(i, '')}".strip()
+                for i, text in zip(outcomes["id"], outcomes["outcome"], strict=True)
+            ],
             "Verdict and why": [
-                f"{v}: {w}" for v, w in zip(outcomes["verdict"], outcomes["reason"], strict=True)
+                f"{v}{' (computed)' if b == 'computed' else ''}: {w}"
+                for v, b, w in zip(outcomes["verdict"], outcomes["basis"], outcomes["reason"], strict=True)
             ],
             "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
         }
@@ -208,7 +221,9 @@ def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     """
     from mtcreport import book, data, tables
 
-    outcomes = outcomes.set_index("claim")
+    also = outcomes["also_claims"].fillna("").str.split()
+    extra = outcomes.loc[outcomes.index.repeat(also.str.len())].assign(claim=[c for cs in also for c in cs])
+    outcomes = pd.concat([outcomes, extra]).set_index("claim")  # a row grades its also_claims too
     tested = claims["id"].isin(outcomes.index)
     chapters = [book.chapter_of(s, loc) for s, loc in zip(claims["section"], claims["locator"], strict=True)]
 

@@ -135,6 +135,7 @@ def compare(previous: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], thr
             }
         )
     return {
+        **verdict_changes(previous, new),
         "threshold": threshold,
         "last_year": {"old": old_last, "new": new_last},
         "old_editions": sorted({_edition(e) for e in old_editions.values()}),
@@ -145,6 +146,25 @@ def compare(previous: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], thr
         "deliveries_added": deliveries_added,
         "russia_share": shares,
     }
+
+
+def verdict_changes(previous: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict:
+    """``verdicts``: the scorecard verdicts computed from SIPRI's data (mtcreport.verdicts) that the
+    new tables change (id, old grade or None, new grade); ``verdicts_error``: why they could not be
+    computed on the new tables (a kind of weapon the classification rule does not know, say), else
+    None. The import itself goes on: the data are SIPRI's, the rule is the report's."""
+    from mtcreport import verdicts
+
+    keys = ("sipri_register", "sipri_deliveries", "sipri_tiv")
+    try:
+        after = verdicts.computed(*(new[k] for k in keys))
+    except (ValueError, KeyError) as exc:
+        return {"verdicts": [], "verdicts_error": str(exc)}
+    try:
+        before = verdicts.computed(*(previous[k] for k in keys)) if all(k in previous for k in keys) else {}
+    except (ValueError, KeyError):
+        before = {}
+    return {"verdicts": verdicts.changes(before, after), "verdicts_error": None}
 
 
 def load(folder: Path | None = None) -> dict | None:
@@ -256,6 +276,11 @@ def describe(summary: dict) -> list[str]:
         f"    {r['year']}: {r['old']:g} ({r['old_edition']} update) -> {r['new']:g} ({r['change']:+g})"
         for r in summary["tiv_revisions"]
     ]
+    changed = summary.get("verdicts", [])
+    if summary.get("verdicts_error"):
+        out.append(f"- scorecard verdicts could not be computed: {summary['verdicts_error']}")
+    out.append(f"- scorecard verdicts computed from SIPRI's data that changed: {len(changed)}")
+    out += [f"    {v['id']}: {v['old'] or 'none'} -> {v['new']}" for v in changed]
     out.append("- Russia's share of China's arms imports (before -> after):")
     out += [f"    {_window(s)}: {_pct(s['old'])} -> {_pct(s['new'])}" for s in summary["russia_share"]]
     return out
@@ -302,6 +327,22 @@ def report_markdown(summary: dict) -> str:
         f"**Yearly totals revised** by {summary['threshold']:g} million TIV or more: "
         f"{len(summary['tiv_revisions'])} year{'' if len(summary['tiv_revisions']) == 1 else 's'}.",
     ]
+    changed = summary.get("verdicts", [])
+    parts.append(
+        f"**Scorecard verdicts** computed from SIPRI's data that changed: {len(changed)}"
+        + (
+            " ("
+            + "; ".join(f"{v['id']}: {v['old'] or 'none'} to {v['new']}" for v in changed)
+            + "). Their reasons in data/outcomes.csv were written for the old grade and need review."
+            if changed
+            else "."
+        )
+        + (
+            f" The verdicts could not be computed on the new edition: {summary['verdicts_error']}"
+            if summary.get("verdicts_error")
+            else ""
+        )
+    )
     specs = [
         (
             "revisions",
