@@ -55,7 +55,8 @@ notebooks-force: $(STAMP)
 # Always a fresh Sphinx build: an incremental one can leave pages out of the search index.
 book: notebooks
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
-	@echo "book: open _build/html/index.html"
+	$(BIN)/python -m tools.pdf
+	@echo "book: open _build/html/index.html (the whole book as a PDF: _build/html/book.pdf)"
 
 # Live preview for writing prose: an incremental Sphinx build of the stored outputs, rebuilt on
 # every save, the browser reloaded (http://127.0.0.1:8000). It executes nothing (after a code or

@@ -17,3 +17,19 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// The download menu: the theme's ".pdf" entry prints the current page; readers want the book.
+// It becomes a link to the whole book's PDF, which `make pdf` copies to the site's root.
+document.addEventListener("DOMContentLoaded", () => {
+  const print = document.querySelector(".dropdown-download-buttons .btn-download-pdf-button");
+  if (!print) return;
+  const root = document.documentElement.dataset.content_root || "";
+  const link = document.createElement("a");
+  link.href = `${root}book.pdf`;
+  link.className = print.className;
+  link.title = "The whole book as a PDF (A4)";
+  link.innerHTML = print.innerHTML;
+  link.querySelector(".btn__text-container").textContent = "book .pdf";
+  link.removeAttribute("data-bs-toggle");
+  print.replaceWith(link);
+});

@@ -45,3 +45,25 @@ def test_page_menu_opens_and_navigates(tab):
     href = target.get_attribute("href")
     target.click()
     tab.wait_for_function("h => location.hash === h", arg=href)
+
+
+def test_download_menu_offers_the_books_pdf(browser):
+    """The download menu links the whole book's PDF (copied to the site's root by `make pdf`), on
+    a page at the root and on a chapter page, instead of printing the page."""
+    from pathlib import Path
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    for page in ("chapters/findings", "chapters/03_competition"):
+        tab = context.new_page()
+        tab.goto((HTML / f"{page}.html").as_uri(), wait_until="load")
+        menu = tab.locator(".dropdown-download-buttons")
+        menu.locator("button.dropdown-toggle").click()
+        link = menu.locator("a", has_text="book .pdf")
+        assert link.is_visible(), f"{page}: the download menu does not offer the book's PDF"
+        target = Path(url2pathname(urlsplit(link.evaluate("a => a.href")).path))
+        assert target == HTML / "book.pdf" and target.exists(), f"{page}: {target} is not the book's PDF"
+        assert menu.locator("button", has_text=".pdf").count() == 0, f"{page}: the menu still prints the page"
+        tab.close()
+    context.close()
