@@ -101,10 +101,11 @@ class ProseWordCollector(sphinx.search.WordCollector):
 
 
 def setup(app):
-    from tools import sphinx_charts, sphinx_data
+    from tools import sphinx_charts, sphinx_data, sphinx_reader
 
     sphinx_charts.setup(app)
     sphinx_data.setup(app)
+    sphinx_reader.setup(app)
     # Sphinx 7.4 has no hook for this; IndexBuilder.feed looks the collector up by name.
     sphinx.search.WordCollector = ProseWordCollector
     app.add_search_language(DesignationSearch)
