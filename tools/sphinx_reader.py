@@ -3,6 +3,12 @@
 - A code cell with nothing to show (imports, numbers glued into the prose) is left out of the
   page: its folded "Show code cell source" bar led nowhere a reader needed. The notebook keeps the
   cell, and nbval still runs it. Cells with an output keep their folded code.
+- No icon-font script: the theme loads Font Awesome's 1.5 MB script to draw about fifteen icons.
+  The build copies the outlines of just those icons from that script (Font Awesome Free, CC BY
+  4.0; see ``_static/icons.css``'s header) into a small stylesheet of CSS masks, and the pages
+  stop loading the script.
+- Every page has a meta description for search engines and link previews: the opening of its
+  text after the title (the "In brief" of a chapter), cut at a word near 155 characters.
 - The fold's summary holds its two labels in ``<span>``, not ``<p>`` (HTML allows no paragraph in a
   ``<summary>``; the Nu HTML Checker reported one error per folded cell).
 """
@@ -10,8 +16,18 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
+from pathlib import Path
 
 from docutils import nodes
+
+#: The theme's icons the pages use (``<i class="fa-solid fa-bars">`` and the like).
+ICONS = (
+    "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download", "expand",
+    "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun",
+)  # fmt: skip
+ICON_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
+FONTAWESOME_TAG = re.compile(r'\s*<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>')
 
 
 def _classes(node) -> list[str]:
@@ -50,6 +66,108 @@ def summary_spans(app, pagename, templatename, context, doctree) -> None:
         )
 
 
+def _fontawesome() -> Path:
+    import pydata_sphinx_theme
+
+    return Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
+
+
+def icon_paths(script: str, names=ICONS) -> dict[str, tuple[int, int, str]]:
+    """Width, height and SVG path of each named icon in Font Awesome's script. A name can be in
+    several styles; the solid style, the theme's, is the last one defined."""
+    found = {}
+    for match in ICON_ENTRY.finditer(script):
+        name, width, height, path = match.groups()
+        if name in names:
+            found[name] = (int(width), int(height), path)
+    missing = sorted(set(names) - set(found))
+    if missing:
+        raise ValueError(f"icons not found in Font Awesome's script: {missing}")
+    return found
+
+
+def icons_css(script: str, license_text: str) -> str:
+    """One CSS mask per icon, drawn in the text's colour, at the size Font Awesome gives it."""
+    rules = [
+        "/* The theme's icons without Font Awesome's script (tools/sphinx_reader.py).",
+        *[f"   {line}" for line in license_text.strip().splitlines()],
+        "*/",
+        'i[class*="fa-"] { width: 1.25em; height: 1em; vertical-align: -0.125em;'
+        " background-color: currentColor; -webkit-mask: var(--mtc-icon) center / contain no-repeat;"
+        " mask: var(--mtc-icon) center / contain no-repeat; }",
+        'i[class*="fa-"]:not(.theme-switch) { display: inline-block; }',
+        "i.fa-lg { font-size: 1.25em; }",
+    ]
+    for name, (width, height, path) in sorted(icon_paths(script).items()):
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        rules.append(f'i.fa-{name} {{ --mtc-icon: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); }}')
+    return "\n".join(rules) + "\n"
+
+
+def write_icons(app) -> None:
+    """Write _static/icons.css from the theme's own copy of Font Awesome, before the pages."""
+    script = _fontawesome()
+    folder = Path(app.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    license_file = script.with_name("fontawesome.js.LICENSE.txt")
+    text = "Icons: Font Awesome Free by @fontawesome, https://fontawesome.com, CC BY 4.0 (icons)."
+    if license_file.exists():  # its own comment markers dropped: this text goes inside a comment
+        notice = license_file.read_text(encoding="utf-8").replace("/*!", "").replace("*/", "")
+        text += "\n" + "\n".join(line.strip(" *") for line in notice.splitlines() if line.strip(" *"))
+    (folder / "icons.css").write_text(icons_css(script.read_text(encoding="utf-8"), text), encoding="utf-8")
+
+
+def drop_fontawesome(app, exception) -> None:
+    """The pages no longer load the icon-font script, and the site no longer carries it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "fontawesome.js" in text:
+            page.write_text(FONTAWESOME_TAG.sub("", text), encoding="utf-8")
+    for leftover in (out / "_static" / "scripts").glob("fontawesome.js*"):
+        if not leftover.name.endswith("LICENSE.txt"):
+            leftover.unlink()
+
+
+def description(doctree, limit: int = 155) -> str:
+    """The opening text of a page after its title, at most ``limit`` characters, cut at a word."""
+    words = []
+    for paragraph in doctree.findall(nodes.paragraph):
+        if any("cell" in _classes(parent) for parent in _ancestors(paragraph)):
+            continue  # the text of code cells' outputs (tables, source lines) is not the prose
+        words += paragraph.astext().split()
+        if sum(len(w) + 1 for w in words) > limit:
+            break
+    text = ""
+    for word in words:
+        if len(text) + len(word) + 1 > limit - 1:
+            return text.rstrip(",;:") + "…"
+        text = f"{text} {word}".strip()
+    return text
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def add_description(app, pagename, templatename, context, doctree) -> None:
+    if doctree is None:
+        return
+    from html import escape
+
+    text = description(doctree)
+    if text:
+        context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}" />'
+
+
 def setup(app) -> None:
+    app.connect("html-page-context", add_description)
+    app.connect("builder-inited", write_icons)
+    app.connect("build-finished", drop_fontawesome)
+    app.add_css_file("icons.css")
     app.connect("doctree-resolved", drop_silent_cells)
     app.connect("html-page-context", summary_spans, priority=900)

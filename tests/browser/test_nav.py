@@ -67,3 +67,27 @@ def test_download_menu_offers_the_books_pdf(browser):
         assert menu.locator("button", has_text=".pdf").count() == 0, f"{page}: the menu still prints the page"
         tab.close()
     context.close()
+
+
+@pytest.mark.parametrize("width", (1280, 390))
+def test_one_search_box_and_visible_icons(browser, width):
+    """One search control at each width (the theme also put one in the chapter list), and the
+    header's icons are drawn (from icons.css, without the icon-font script)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto((HTML / f"{PAGE}.html").as_uri(), wait_until="load")
+    boxes = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('.search-button__button'))"
+        ".filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length"
+    )
+    assert boxes == 1, f"{width}px: {boxes} search controls visible"
+    icons = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('.bd-header-article i[class*=fa-]'))"
+        ".filter(i => i.getBoundingClientRect().width > 0)"
+        ".map(i => ({name: i.className, w: i.getBoundingClientRect().width,"
+        " mask: getComputedStyle(i).webkitMaskImage || getComputedStyle(i).maskImage}))"
+    )
+    assert icons, f"{width}px: no icons in the article header"
+    blank = [i["name"] for i in icons if i["w"] < 8 or not i["mask"].startswith("url(")]
+    assert blank == [], f"{width}px: icons not drawn: {blank}"
+    context.close()
