@@ -82,7 +82,7 @@ def test_one_search_box_and_visible_icons(browser, width):
     )
     assert boxes == 1, f"{width}px: {boxes} search controls visible"
     icons = tab.evaluate(
-        "() => Array.from(document.querySelectorAll('.bd-header-article i[class*=fa-]'))"
+        "() => Array.from(document.querySelectorAll('.bd-header-article :is(.fa-solid, .fas)'))"
         ".filter(i => i.getBoundingClientRect().width > 0)"
         ".map(i => ({name: i.className, w: i.getBoundingClientRect().width,"
         " mask: getComputedStyle(i).webkitMaskImage || getComputedStyle(i).maskImage}))"
