@@ -1,8 +1,9 @@
 """Every chart the chapters draw: no title inside, labelled axes with units, a source line.
 
-One case per chart function in ``mtcreport.charts``, built from the committed data the way the
-chapters build it (or, where a chapter's preparation is long, from a few rows of the same shape).
-A chart function that a chapter calls without a case here fails the first test.
+One case per chart function in ``mtcreport.charts_paper`` and ``mtcreport.charts_hindsight``,
+built from the committed data the way the chapters build it (or, where a chapter's preparation is
+long, from a few rows of the same shape). A chart function that a chapter calls without a case
+here fails the first test.
 """
 
 import json
@@ -16,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from mtcreport import charts, data, hindsight, sipri, style
+from mtcreport import chartkit, charts_hindsight, charts_paper, data, hindsight, sipri, style
 from tools.paths import CHAPTERS
 
 SOURCE = "Source: a test; table transfers."
@@ -34,11 +35,11 @@ def _timeline():
     events = data.events().set_index("id")
     marks = pd.DataFrame(
         [
-            {"x": charts.decimal_year(r["year_low"], r["month"]), "label": r["label"], "kind": "agreement"}
+            {"x": chartkit.decimal_year(r["year_low"], r["month"]), "label": r["label"], "kind": "agreement"}
             for _, r in events.dropna(subset=["year_low"]).head(4).iterrows()
         ]
     )
-    return charts.timeline(data.phases(), marks, cutoff=2012.7, source=SOURCE)
+    return charts_paper.timeline(data.phases(), marks, cutoff=2012.7, source=SOURCE, cutoff_label="latest")
 
 
 def _money():
@@ -46,7 +47,7 @@ def _money():
         {"label": ["exports", "budget"], "value": [13.2, 20.0], "vague": [False, True], "text": ["a", "b"]}
     )
     shares = pd.DataFrame({"label": ["exports", "home", "civil"], "value": [40.0, 30.0, 30.0]})
-    return charts.money_2011(amounts, shares, source=SOURCE)
+    return charts_paper.money_2011(amounts, shares, source=SOURCE, vague="hatched: vague")
 
 
 def _waits():
@@ -58,43 +59,55 @@ def _waits():
             "answer": ["not before 2015", "no"],
         }
     )
-    return charts.waits(rows, source=SOURCE)
+    return charts_paper.waits(rows, source=SOURCE)
 
 
 def _range_check():
     rows = pd.DataFrame({"label": ["x", "y"], "low": [1.0, 2.0], "high": [1.5, None], "stated": [1.2, None]})
-    return charts.range_check(rows, source=SOURCE, unit="billion US dollars")
+    return charts_paper.range_check(rows, source=SOURCE, unit="billion US dollars", stated="stated")
 
 
 def _scenarios():
     cases = pd.DataFrame({"label": ["two deals", "fewer deals"], "floor": [1.0, None]})
-    return charts.scenarios(1.5, "estimate for 2011", "about 1.5", 1.0, cases, source=SOURCE)
+    return charts_paper.scenarios(
+        1.5, "estimate for 2011", "about 1.5", 1.0, cases, source=SOURCE, **SCENARIO_WORDS
+    )
+
+
+#: The words a chapter gives :func:`charts_paper.scenarios` for what the paper expected.
+SCENARIO_WORDS = {
+    "floor_label": "expected: more than\n${floor:g} bn a year;\nno ceiling given",
+    "floor_hover": "expected to be more than ${floor:g} bn a year",
+    "unrated": "growth expected,\nrate not given",
+}
 
 
 def _tiv_editions():
-    return charts.tiv_editions(sipri.with_edition(data.sipri_tiv_editions()), source=SOURCE)
+    return charts_hindsight.tiv_editions(sipri.with_edition(data.sipri_tiv_editions()), source=SOURCE)
 
 
 def _scorecard():
-    return charts.scorecard(data.outcomes(), 2012.7, source=SOURCE)
+    return charts_hindsight.scorecard(data.outcomes(), 2012.7, source=SOURCE)
 
 
 def _orders_deliveries():
     deliveries, _ = _sipri_series()
     orders = hindsight.orders_by_year(data.sipri_register(), years=deliveries.index)
-    return charts.orders_deliveries(orders, deliveries, data.phases(), 2012.7, source=SOURCE)
+    return charts_hindsight.orders_deliveries(
+        orders, deliveries, data.phases(), 2012.7, source=SOURCE, paper_label="the paper"
+    )
 
 
 def _engine_share():
     frame = hindsight.engine_share_by_year(data.sipri_deliveries(), data.sipri_register())
-    return charts.engine_share(frame, source=SOURCE)
+    return charts_hindsight.engine_share(frame, source=SOURCE)
 
 
 def _russia_shares():
     rows = pd.DataFrame(
         {"label": ["a", "b"], "russia": [60.0, 70.0], "published": [None, 71.0], "group": ["x", "y"]}
     )
-    return charts.russia_shares(rows, source=SOURCE)
+    return charts_hindsight.russia_shares(rows, source=SOURCE)
 
 
 def _exporters():
@@ -102,31 +115,45 @@ def _exporters():
     china = hindsight.exporter_series(tables, "China total arms exports")
     to_china = hindsight.china_share_of_russia(tables, data.sipri_tiv_editions())
     russia = hindsight.exporter_series(tables, "Russia total arms exports")
-    return charts.exporters(china, russia, to_china["share"], None, source=SOURCE)
+    crossover = hindsight.crossover_year(tables)
+    return charts_hindsight.exporters(
+        china,
+        russia,
+        to_china["share"],
+        crossover,
+        source=SOURCE,
+        crossover_label=f"China above ({crossover})",
+    )
 
 
 def _dollars_vs_tiv():
     _, tables = _sipri_series()
     official = hindsight.stated_exports(data.official_exports())
     russia = hindsight.exporter_series(tables, "Russia total arms exports")
-    return charts.dollars_vs_tiv(official, russia[russia.index >= official["year"].min()], source=SOURCE)
+    return charts_hindsight.dollars_vs_tiv(
+        official, russia[russia.index >= official["year"].min()], source=SOURCE
+    )
 
 
 def _engine_deliveries():
     per_year = pd.DataFrame({"AL-31F": [10, 0, 5], "RD-93": [0, 4, 2]}, index=[2010, 2011, 2012])
-    return charts.engine_deliveries(per_year, source=SOURCE)
+    return charts_hindsight.engine_deliveries(per_year, source=SOURCE)
 
 
 def _story():
     deliveries, tables = _sipri_series()
     china = hindsight.exporter_series(tables, "China total arms exports")
-    return charts.story(deliveries, china, data.phases(), 2012.7, source=SOURCE)
+    return charts_hindsight.story(
+        deliveries, china, data.phases(), 2012.7, source=SOURCE, paper_label="the paper"
+    )
 
 
 CASES = {
-    "transfers_by_category": lambda: charts.transfers_by_category(data.transfers(), source=SOURCE),
+    "transfers_by_category": lambda: charts_paper.transfers_by_category(
+        data.transfers(), source=SOURCE, vague="hollow: vague", undated="not dated"
+    ),
     "timeline": _timeline,
-    "lineage_graph": lambda: charts.lineage_graph(
+    "lineage_graph": lambda: charts_paper.lineage_graph(
         data.lineage(), data.systems(), source=SOURCE, engines=data.engines()
     ),
     "money_2011": _money,
@@ -143,27 +170,41 @@ CASES = {
     "engine_deliveries": _engine_deliveries,
     "story": _story,
 }
-#: Functions of ``charts`` that draw nothing.
-HELPERS = {"decimal_year", "mpl_patch", "marks"}
+#: Functions of the chart modules that draw nothing.
+HELPERS = {"marks"}
+#: The chart modules, each with the chapters that may draw its charts.
+MODULES = {charts_paper: None, charts_hindsight: {"07_hindsight.ipynb", "findings.ipynb"}}
 
 
-def _called_by_chapters() -> set[str]:
-    names = set()
+def _called_by_chapters(module) -> dict[str, set[str]]:
+    """The chart functions of ``module`` the chapters call, each with the chapters calling it."""
+    name = module.__name__.rsplit(".", 1)[1]
+    calls: dict[str, set[str]] = {}
     for path in CHAPTERS.glob("*.ipynb"):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if cell["cell_type"] == "code":
-                names |= set(re.findall(r"\bcharts\.(\w+)\(", "".join(cell["source"])))
-    return names - HELPERS
+                for function in re.findall(rf"\b{name}\.(\w+)\(", "".join(cell["source"])):
+                    calls.setdefault(function, set()).add(path.name)
+    return {f: chapters for f, chapters in calls.items() if f not in HELPERS}
+
+
+def _public(module) -> set[str]:
+    return {
+        n
+        for n, f in vars(module).items()
+        if callable(f) and not n.startswith("_") and f.__module__ == module.__name__
+    }
 
 
 def test_every_chart_function_has_a_case_and_every_case_is_drawn_by_a_chapter():
-    public = {
-        n
-        for n, f in vars(charts).items()
-        if callable(f) and not n.startswith("_") and f.__module__ == charts.__name__
-    }
-    assert _called_by_chapters() <= set(CASES)
-    assert public - HELPERS == set(CASES) == _called_by_chapters()
+    called = {}
+    for module, readers in MODULES.items():
+        by_module = _called_by_chapters(module)
+        assert _public(module) - HELPERS == set(by_module), module.__name__
+        if readers is not None:  # chapter 7's charts are drawn by chapter 7 (and the findings page) only
+            assert set().union(*by_module.values()) <= readers, module.__name__
+        called |= by_module
+    assert set(CASES) == set(called)
 
 
 def _visible_ticklabels(axis) -> list[str]:
@@ -196,3 +237,63 @@ def test_chart_has_no_title_labelled_axes_with_units_and_a_source_line(name):
                 assert UNIT.search(label), f"{name}: the axis label {label!r} gives no unit"
     finally:
         plt.close(fig)
+
+
+def test_transfers_chart_names_every_transfer_and_says_which_are_undated():
+    transfers = data.transfers()
+    fig = charts_paper.transfers_by_category(
+        transfers, source="Source: Kashin (2012); data: transfers.csv.", vague="vague", undated="not dated"
+    )
+    (ax,) = fig.axes
+    assert ax.get_title() == ""
+    assert ax.get_xlabel().startswith("year")
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers["label"])
+    undated = transfers["year_low"].isna() & transfers["year_high"].isna()
+    assert [t.get_text() for t in ax.texts].count("not dated") == int(undated.sum()) > 0
+    assert fig.get_size_inches()[0] == style.COLUMN_IN
+    plt.close(fig)
+
+
+def _no_title_and_a_source(fig):
+    assert all(ax.get_title() == "" for ax in fig.axes)
+    assert any(t.get_text().startswith("Source:") for t in fig.texts)
+
+
+def test_lineage_graph_is_deterministic_and_labelled():
+    lineage, systems = data.lineage(), data.systems()
+    first = charts_paper.lineage_graph(lineage, systems, source="Source: test.")
+    second = charts_paper.lineage_graph(lineage, systems, source="Source: test.")
+    texts = [t.get_text() for t in first.axes[0].texts]
+    assert [t.get_position() for t in first.axes[0].texts] == [t.get_position() for t in second.axes[0].texts]
+    labels = systems.set_index("id")["label"]
+    assert set(lineage["chinese_system"].map(labels)) <= set(texts)
+    legend = [t.get_text() for t in first.axes[0].get_legend().get_texts()]
+    assert sorted(legend) == sorted(set(lineage["relation"]))
+    _no_title_and_a_source(first)
+    plt.close("all")
+
+
+def test_lineage_graph_draws_every_russian_engine_to_the_aircraft_that_relies_on_it():
+    from mtcreport import figures
+
+    engines, systems = data.engines(), data.systems()
+    fig = charts_paper.lineage_graph(data.lineage(), systems, source="Source: test.", engines=engines)
+    labels = systems.set_index("id")["label"]
+    drawn = figures.values(fig)
+    supply = drawn[drawn["relation"] == "engine supply"]
+    expected = engines[engines["depends_on_russia"] & engines["engine"].notna()]
+    assert sorted(zip(supply["russian"], supply["chinese"], strict=True)) == sorted(
+        zip(expected["engine"].map(labels), expected["aircraft"].map(labels), strict=True)
+    )
+    assert ("RD-93", "FC-1") in set(zip(supply["russian"], supply["chinese"], strict=True))
+    assert "engine supply" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    plt.close(fig)
+
+
+def test_timeline_marks_sit_mid_month_or_mid_year():
+    events = pd.DataFrame(
+        {"year_low": [1992, 2010], "month": [12, None], "label": ["a", "b"]}, index=["x", "y"]
+    )
+    marks = charts_paper.marks(events, ["y", "x"], "agreement")
+    assert list(marks["label"]) == ["b", "a"] and set(marks["kind"]) == {"agreement"}
+    assert list(marks["x"]) == [2010.5, 1992 + 11.5 / 12]

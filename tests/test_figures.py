@@ -16,9 +16,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from test_charts import CASES
+from test_charts import CASES, SCENARIO_WORDS
 
-from mtcreport import charts, data, figures, hindsight, style
+from mtcreport import chartkit, charts_hindsight, charts_paper, data, figures, hindsight, style
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -103,7 +103,9 @@ def test_svg_is_the_same_on_every_run(name):
 def test_orders_and_deliveries_csv_holds_exactly_sipris_yearly_deliveries():
     tiv = data.sipri_tiv().set_index("year")["tiv_millions"]
     orders = hindsight.orders_by_year(data.sipri_register(), years=tiv.index)
-    fig = charts.orders_deliveries(orders, tiv, data.phases(), 2012.7, source="Source: test.")
+    fig = charts_hindsight.orders_deliveries(
+        orders, tiv, data.phases(), 2012.7, source="Source: test.", paper_label="the paper"
+    )
     table = figures.values(fig)
     delivered = table[table["series"] == "deliveries"].set_index("year")["value"]
     assert delivered.to_dict() == tiv.to_dict()
@@ -112,7 +114,9 @@ def test_orders_and_deliveries_csv_holds_exactly_sipris_yearly_deliveries():
 
 def test_scenarios_draw_no_ceiling_the_paper_never_gives():
     cases = pd.DataFrame({"label": ["two deals", "fewer deals"], "floor": [2.0, None]})
-    fig = charts.scenarios(1.9, "estimate", "about 1.9", 2.0, cases, source="Source: test.")
+    fig = charts_paper.scenarios(
+        1.9, "estimate", "about 1.9", 2.0, cases, source="Source: test.", **SCENARIO_WORDS
+    )
     (ax,) = fig.axes
     # nothing filled above the floor: the only bar is the estimate
     assert [round(p.get_height(), 6) for p in ax.patches if type(p).__name__ == "Rectangle"] == [1.9]
@@ -132,7 +136,7 @@ def test_waits_draw_no_line_for_a_request_with_no_date_offered():
 
 
 def test_a_mark_that_is_never_drawn_is_an_error():
-    fig, ax = style.figure()
+    fig, ax = chartkit.figure()
     (line,) = ax.plot([1], [1], "o")
     figures.mark(line, "a point", x=1)
     line.set_visible(False)
@@ -142,7 +146,7 @@ def test_a_mark_that_is_never_drawn_is_an_error():
 
 
 def test_a_figure_without_marks_has_no_csv():
-    fig, _ = style.figure()
+    fig, _ = chartkit.figure()
     with pytest.raises(ValueError, match="no marked values"):
         figures.csv(fig)
     plt.close(fig)

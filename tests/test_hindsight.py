@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mtcreport import data, fmt, hindsight
+from mtcreport import data, fmt, hindsight, hindsight_tables, sipri
 
 EXTERNAL = Path(__file__).resolve().parents[1] / "data" / "external"
 
@@ -32,7 +32,7 @@ IMPORTS = data.sipri_china_imports()
 
 
 def test_russia_includes_the_soviet_union_in_1990_94():
-    share = hindsight.russia_share(IMPORTS, 1990, 1994, "2024 update")
+    share = sipri.russia_share(IMPORTS, 1990, 1994, "2024 update")
     assert share == pytest.approx(by_hand_share(1990, 1994, "2024"))
     # Counting only the supplier named "Russia" gives the old, wrong figure about ten points lower.
     assert share - by_hand_share(1990, 1994, "2024", ("Russia",)) > 9
@@ -42,7 +42,7 @@ def test_russia_includes_the_soviet_union_in_1990_94():
 def test_computed_windows_come_within_a_point_of_what_sipri_published(ident):
     published = hindsight.published_windows(data.indicators()).set_index("id").loc[ident]
     edition = hindsight.publication_edition(IMPORTS, published["first"], published["last"])
-    share = hindsight.russia_share(IMPORTS, published["first"], published["last"], edition)
+    share = sipri.russia_share(IMPORTS, published["first"], published["last"], edition)
     assert abs(share - published["value"]) < 1
 
 
@@ -54,7 +54,7 @@ def test_published_windows_are_parsed_from_the_indicator_ids():
 
 def test_the_2019_23_window_uses_the_edition_sipri_published_it_in():
     assert hindsight.publication_edition(IMPORTS, 2019, 2023) == "2024 update"
-    assert round(hindsight.russia_share(IMPORTS, 2019, 2023, "2024 update")) == 77
+    assert round(sipri.russia_share(IMPORTS, 2019, 2023, "2024 update")) == 77
 
 
 def test_successive_windows_do_not_overlap_and_the_latest_window_ends_with_the_data():
@@ -204,91 +204,6 @@ def test_engines_above_half_from_the_last_dip():
     assert hindsight.engines_above_half_from(share.iloc[:3], 2010) == 2012
 
 
-def test_chapter_7_tables_show_each_deal_as_the_register_gives_it():
-    register = data.sipri_register()
-    rows = _csv("russia_china_trade_register_2026ed.csv")
-    late = hindsight.late_orders_table(hindsight.orders_after(register, 2012))
-
-    def delivered(r):  # "24 (2016–2018)": the number delivered, then the first and last year
-        years = [int(y) for y in r["Year(s) of delivery"].split(";") if y.strip()]
-        if not years:
-            return r["Number delivered"]
-        span = str(years[0]) if min(years) == max(years) else f"{min(years)}–{max(years)}"
-        return f"{r['Number delivered']} ({span})".strip()
-
-    expected = sorted(
-        (
-            f"{r['Weapon designation']} ({r['Weapon description']})",
-            r["Year of order"],
-            r["Number ordered"] or "not given",
-            delivered(r),
-        )
-        for r in rows
-        if int(r["Year of order"]) > 2012
-    )
-    got = zip(
-        late["Weapon (kind)"],
-        late["Ordered"].str.replace(" (?)", ""),
-        late["Number ordered"],
-        late["Delivered (years)"],
-        strict=True,
-    )
-    assert sorted(got) == expected
-    assert len(late.columns) <= 6  # what fits the text column at 1280 px (tests/browser/test_tables.py)
-    engines = hindsight.engine_deals_table(hindsight.engine_deals(register))
-    assert sorted(engines["Engine"]) == sorted(
-        r["Weapon designation"] for r in rows if r["Weapon description"] == "turbofan"
-    )
-
-
-def test_the_scorecard_gives_each_outcome_in_brief_linked_to_its_detail_and_its_claim():
-    rows = _own_csv("outcomes.csv")
-    outcomes, claims = data.outcomes(), data.claims().set_index("id")
-    card = hindsight.scorecard_table(outcomes)
-    assert list(card.columns) == ["Claim", "The paper said", "What happened", "Verdict"]
-    assert list(card["Claim"]) == [f"{{ref}}`{r['claim']} <claim-{r['claim']}>`" for r in rows]
-    assert list(card["The paper said"]) == [
-        f"{{ref}}`{r['predicted_brief']} <outcome-{r['id'].replace('_', '-')}>`" for r in rows
-    ]
-    assert list(card["What happened"]) == [r["outcome_brief"] for r in rows]
-    assert list(card["Verdict"]) == [r["verdict"] for r in rows]
-    detail = hindsight.scorecard_detail(outcomes, claims)
-    for r, cell, verdict in zip(rows, detail["Claim"], detail["Verdict and why"], strict=True):
-        assert cell.startswith(f"{{anchor}}`{r['subject']} <outcome-{r['id'].replace('_', '-')}>`")
-        assert f"{{ref}}`{r['claim']} <claim-{r['claim']}>`" in cell
-        assert verdict == f"{r['verdict']}: {r['reason']}"
-    assert list(detail["What happened"]) == [r["outcome"] for r in rows]
-    assert list(detail["The paper expected"]) == [r["predicted"] for r in rows]
-
-
-def test_claim_ids_become_links_and_link_targets():
-    assert hindsight.claim_target("c58") == "claim-c58"
-    assert hindsight.claim_link("c58") == "{ref}`c58 <claim-c58>`"
-    assert hindsight.claim_anchor("c07") == "{anchor}`c07 <claim-c07>`"
-    with pytest.raises(ValueError, match="not a claim id"):
-        hindsight.claim_link("c58 <x>")
-    with pytest.raises(ValueError, match="cannot show"):
-        hindsight._role("ref", "a `quoted` name", "outcome-x")
-
-
-def test_the_ledger_gives_every_claim_its_verdict_or_not_tested():
-    claims = data.claims()
-    with (data.data_dir() / "outcomes.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    verdicts = {r["claim"]: r["verdict"] for r in rows}
-    table = hindsight.ledger(claims, data.outcomes())
-    ids = [r["id"] for r in _own_csv("claims.csv")]
-    assert list(table["Claim"]) == [f"{{anchor}}`{i} <claim-{i}>`" for i in ids]
-    for claim, verdict in zip(ids, table["Verdict"], strict=True):
-        assert verdict == verdicts.get(claim, "not tested")
-    assert verdicts and (table["Verdict"] == "not tested").any()
-    outcome_ids = {r["claim"]: r["id"] for r in rows}
-    for claim, evidence in zip(ids, table["Evidence"], strict=True):
-        if claim in outcome_ids:  # a tested claim's evidence starts with its row in the scorecard
-            target = "outcome-" + outcome_ids[claim].replace("_", "-")
-            assert evidence.startswith(f"{{ref}}`scorecard row <{target}>`; "), evidence
-
-
 def test_small_readings_of_the_series():
     series = pd.Series([5.0, 1.0, 4.0, 2.0, 9.0], index=range(2000, 2005))
     assert hindsight.last_year_below(series, 3.0, 2004) == 2003
@@ -325,7 +240,7 @@ def test_chinas_tiv_share_of_russian_exports_in_2011_by_hand():
     to_china = hindsight.china_share_of_russia(data.sipri_tiv_tables(), data.sipri_tiv_editions())
     volume, share = hindsight.tiv_share_in(to_china, 2011)
     assert volume == china and share == pytest.approx(100 * china / russia)
-    table = hindsight.reconciliation_table(
+    table = hindsight_tables.reconciliation_table(
         data.indicator("china_share_2011"), data.indicator("ru_exports_2011"), 15.0, volume, share, "x"
     )
     assert table["Value"].iloc[3] == fmt.percent(100 * china / russia, 1)

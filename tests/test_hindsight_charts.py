@@ -3,14 +3,14 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from mtcreport import charts, data, hindsight
+from mtcreport import charts_hindsight, data, hindsight
 
 
 def test_a_one_year_outcome_gets_a_marker_not_an_invisible_bar():
     outcomes = data.outcomes()
     one_year = outcomes[outcomes["outcome_year_low"] == outcomes["outcome_year_high"]]
     assert not one_year.empty  # the data have such rows (Il-476, heavy helicopter, competitor)
-    fig = charts.scorecard(one_year, 2012.7, source="Source: test.")
+    fig = charts_hindsight.scorecard(one_year, 2012.7, source="Source: test.")
     squares = [line for line in fig.axes[0].lines if line.get_marker() == "s"]
     assert len(squares) == len(one_year)
     plt.close(fig)
@@ -20,7 +20,9 @@ def test_orders_and_deliveries_chart_has_two_labelled_panels_and_a_source():
     register, tiv = data.sipri_register(), data.sipri_tiv()
     deliveries = tiv.set_index("year")["tiv_millions"]
     orders = hindsight.orders_by_year(register, years=deliveries.index)
-    fig = charts.orders_deliveries(orders, deliveries, data.phases(), 2012.7, source="Source: test.")
+    fig = charts_hindsight.orders_deliveries(
+        orders, deliveries, data.phases(), 2012.7, source="Source: test.", paper_label="the paper"
+    )
     top, bottom = fig.axes
     assert "orders" in top.get_ylabel() and "deliveries" in bottom.get_ylabel()
     assert all(ax.get_title() == "" for ax in fig.axes)
@@ -39,7 +41,7 @@ def test_russia_shares_chart_marks_each_published_figure():
             "group": ["x", "y", "z"],
         }
     )
-    fig = charts.russia_shares(rows, source="Source: test.")
+    fig = charts_hindsight.russia_shares(rows, source="Source: test.")
     diamonds = [line for line in fig.axes[0].lines if line.get_marker() == "D"]
     assert len(diamonds) == 1 and diamonds[0].get_xdata()[0] == 71.0
     plt.close(fig)
@@ -49,7 +51,9 @@ def test_the_story_chart_shows_every_year_of_deliveries_and_marks_the_paper():
     tiv, tables = data.sipri_tiv(), data.sipri_tiv_tables()
     deliveries = tiv.set_index("year")["tiv_millions"]
     china = hindsight.exporter_series(tables, "China total arms exports")
-    fig = charts.story(deliveries, china, data.phases(), 2012.7, source="Source: test.")
+    fig = charts_hindsight.story(
+        deliveries, china, data.phases(), 2012.7, source="Source: test.", paper_label="the paper"
+    )
     (ax,) = fig.axes
     assert len(ax.containers[0]) == len(deliveries)
     assert ax.get_title() == "" and "TIV" in ax.get_ylabel() and ax.get_xlabel()

@@ -8,21 +8,45 @@ from mtcreport import data, sipri
 
 def test_shares_reproduce_the_figure_sipri_published():
     published = data.indicator("sipri_published_share_2019_23")
-    shares, editions = sipri.supplier_shares(data.sipri_china_imports(), windows=((2019, 2023, "2024"),))
-    assert round(shares.loc["2019–23", "Russia"]) == published["value_low"]
-    assert editions == {"2019–23": "2024 update"}
+    share = sipri.russia_share(data.sipri_china_imports(), 2019, 2023, "2024 update")
+    assert round(share) == published["value_low"]
 
 
 def test_each_window_sums_to_a_hundred_and_uses_one_edition():
-    shares, editions = sipri.supplier_shares(data.sipri_china_imports())
-    assert (shares.sum(axis=1).round(6) == 100).all()
-    assert set(editions.values()) <= {"2024 update", "2025 update", "2026 update"}
-    assert shares.index[0] == "1990–94"
+    imports = data.sipri_china_imports()
+    totals = sipri.window_totals(imports, 1990, 1994, "2024 update")
+    # the Soviet Union and Russia are one supplier: neither SIPRI name is left
+    assert sipri.RUSSIA in totals.index and not set(sipri.RUSSIAN_NAMES) & set(totals.index)
+    one_edition = imports[
+        imports["sipri_edition"].str.startswith("2024") & imports["year"].between(1990, 1994)
+    ]
+    assert totals.sum() == pytest.approx(one_edition["tiv_millions"].sum())
+    shares = 100 * totals / totals.sum()
+    assert shares.sum() == pytest.approx(100)
+    assert sipri.russia_share(imports, 1990, 1994, "2024 update") == pytest.approx(shares[sipri.RUSSIA])
 
 
 def test_a_window_an_edition_does_not_cover_is_refused():
     with pytest.raises(ValueError, match="does not cover 1990–94"):
-        sipri.supplier_shares(data.sipri_china_imports(), windows=((1990, 1994, "2026"),))
+        sipri.window_totals(data.sipri_china_imports(), 1990, 1994, "2026 update")
+    with pytest.raises(ValueError, match="does not cover 1990–94"):
+        sipri.russia_share(data.sipri_china_imports(), 1990, 1994, "2026 update")
+
+
+def test_one_merge_of_the_soviet_union_and_russia():
+    """Only ``sipri`` names SIPRI's two Russian suppliers in code: every other module merges them
+    through ``sipri.merge_russia`` (docstrings aside)."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in sorted(Path(sipri.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value == "Soviet Union" and path.name != "sipri.py":
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []
+    frame = pd.DataFrame({"supplier": ["Soviet Union", "Russia", "France"]})
+    assert list(sipri.merge_russia(frame)["supplier"]) == [sipri.RUSSIA, sipri.RUSSIA, "France"]
 
 
 def test_edition_and_parsing_helpers():

@@ -363,6 +363,41 @@ def test_appendix_report_shows_only_tables_with_rows(next_edition, data_copy):
     assert fx.SYNTHETIC in text and "| 2022–26 | – |" in text
 
 
+def test_the_appendix_rounds_half_up_as_the_book_does():
+    """The change summary's tables go through ``fmt``: 498.5 is 499, as everywhere else in the book
+    (Python's own formatting would round half to even and print 498)."""
+    summary = {
+        "edition": 2027,
+        "tiv_revisions": [{"year": 2022, "old": 498.5, "old_edition": 2026, "new": 1000.5, "change": -2.5}],
+        "deals_added": [],
+        "deals_removed": [],
+        "deliveries_added": [
+            {"year": 2026, "deal_id": 1, "designation": "X", "number": "2", "tiv": 0.125},
+            {"year": 2026, "deal_id": 2, "designation": "Y", "number": "1", "tiv": 100.0},
+        ],
+        "russia_share": [{"first": 2022, "last": 2026, "old": 12.25, "old_edition": 2026, "new": None}],
+    }
+    shown = sipri_changes.frames(summary)
+    revision = shown["revisions"].iloc[0]
+    assert revision["Before (TIV m)"] == "499 (2026 update)"
+    assert revision["2027 update (TIV m)"] == "1,001" and revision["Change"] == "-3"
+    assert list(shown["deliveries_added"]["TIV m"]) == ["0.13", "100"]
+    assert shown["russia_share"].iloc[0]["Before"] == "12.3 % (2026 update)"
+    assert shown["russia_share"].iloc[0]["2027 update"] == "–"
+
+
+def test_the_summary_share_is_the_hindsight_chapters_share():
+    """One window share: the importer's summary and the hindsight chapter compute the same figure."""
+    from mtcreport import data, hindsight, sipri
+
+    imports = data.sipri_china_imports()
+    _label, share, edition = hindsight.latest_russia_share(imports)
+    first, last, _ = hindsight.latest_window(imports)
+    as_text = fx.read(DATA, "china_arms_imports_by_supplier_tiv.csv")
+    assert sipri_changes.russia_share(as_text, first, last) == (share, int(edition[:4]))
+    assert share == sipri.russia_share(imports, first, last, edition)
+
+
 def test_register_ids_follow_the_deal_not_the_row_order(tmp_path):
     """SIPRI's export order is arbitrary: shuffled rows keep their ids and their place."""
     register = fx.read(DATA, "russia_china_trade_register_2026ed.csv")

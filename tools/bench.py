@@ -27,7 +27,7 @@ from tools.paths import VENV_BIN as BIN
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
 #: Steps to run (default all); results of other steps are kept from the last _build/bench.json.
-STEPS = os.environ.get("BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth").split(",")
+STEPS = os.environ.get("BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth,rekey").split(",")
 #: Tables keyed by something other than id (a year, a claim), or whose ids carry meaning (the
 #: indicators' ids name SIPRI's windows, e.g. ``..._2014_18``): copies would be duplicates, not data.
 GROWTH_SKIP = {"sipri_tiv", "official_exports", "outcomes", "indicators"}
@@ -88,7 +88,7 @@ print("BENCH_SECONDS", time.perf_counter() - start)
 """
 IMPORTS_NB = {
     "cells": [{"id": "imports", "cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source":
-               "import matplotlib.pyplot, pandas, myst_nb\nimport mtcreport.data, mtcreport.charts, mtcreport.tables"}],
+               "import matplotlib.pyplot, pandas, myst_nb\nimport mtcreport.data, mtcreport.charts_paper, mtcreport.tables"}],
     "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
     "nbformat": 4, "nbformat_minor": 5,
 }  # fmt: skip
@@ -278,6 +278,31 @@ def growth(tmp: Path) -> dict:
     return out
 
 
+def rekey(chapters: list[Path] | None = None, lib: Path | None = None) -> dict[str, list[str]]:
+    """For each module of ``lib/mtcreport``, the chapters a one-line change in it re-executes:
+    those whose execution key covers it (the modules each chapter recorded when it last ran,
+    ``metadata.mtcreport.modules``; see ``tools/execute.py``). Nothing is executed."""
+    from tools import execute
+
+    lib = lib or execute.LIB  # the package's folder, lib/mtcreport
+    modules = {
+        "mtcreport" if path.name == "__init__.py" else f"mtcreport.{path.stem}": []
+        for path in sorted(lib.glob("*.py"))
+    }
+    for chapter in chapters or CHAPTERS:
+        for module in execute.reads(chapter)["modules"]:
+            modules.setdefault(module, []).append(chapter.stem)
+    return modules
+
+
+def rekey_table(modules: dict[str, list[str]]) -> str:
+    """The re-key table: module, how many chapters a change re-executes, which (most first)."""
+    rows = sorted(modules.items(), key=lambda item: (-len(item[1]), item[0]))
+    lines = ["| module | chapters re-executed by a one-line change | which |", "|---|---|---|"]
+    lines += [f"| `{m}` | {len(c)} | {', '.join(c) if len(c) < len(CHAPTERS) else 'all'} |" for m, c in rows]
+    return "\n".join(lines)
+
+
 def make_test_warm() -> float:
     return run(["make", "--no-print-directory", "test"])[0]
 
@@ -338,6 +363,7 @@ def main() -> int:
         "make_test": lambda tmp: make_test_warm(),
         "pages": lambda tmp: page_weight(),
         "growth": growth,
+        "rekey": lambda tmp: rekey(),
     }
     keys = {"make_test": "make_test_warm_s"}
     with tempfile.TemporaryDirectory(prefix="mtc-bench-") as name:
@@ -348,7 +374,16 @@ def main() -> int:
             results[keys.get(step, step)] = steps[step](Path(name))
             out.parent.mkdir(exist_ok=True)
             out.write_text(json.dumps(results, indent=2) + "\n")  # keep what is done if a later step fails
-    text = table(results)
+    rekeyed = (
+        "## What a one-line change in a module re-executes\n\n"
+        "Chapters whose execution key covers each module of `lib/mtcreport` "
+        "(from the module lists the chapters recorded when they last ran).\n\n"
+        + rekey_table(results.get("rekey") or rekey())
+    )
+    if not all(k in results for k in ("floor", "peer", "builds", "nbval", "data", "pages")):
+        print(rekeyed)  # the timings are not all measured yet: RESULTS.md is left as it is
+        return 0
+    text = table(results) + "\n\n" + rekeyed
     print(text)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(
         "# Benchmark results\n\n"

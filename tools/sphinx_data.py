@@ -1,7 +1,7 @@
 """The data behind every table, one click from its source line.
 
 Each source line under a table names the CSV files it draws on ("data: lineage.csv and
-systems.csv", made by ``mtcreport.style.tables_phrase``). This extension copies every table of
+systems.csv", made by ``mtcreport.sources.tables_phrase``). This extension copies every table of
 ``data/datapackage.json`` into the built site under ``data/`` (same paths as in the repository,
 so ``data/external/...`` stays apart) and turns each such file name in a source line into a link
 to that copy. A name that is not a table of the package stays plain text.

@@ -6,7 +6,8 @@ headline figure the same way. Conventions, stated once:
 
 - **Russia includes the Soviet Union.** SIPRI names the supplier "Soviet Union" up to 1991 and
   "Russia" from 1992; deals ordered from the one were completed by the other. Every share and
-  series here pools the two under :data:`RUSSIA`.
+  series here pools the two under :data:`mtcreport.sipri.RUSSIA` (:func:`mtcreport.sipri.merge_russia`;
+  the window share itself is :func:`mtcreport.sipri.russia_share`).
 - **One edition per window.** A five-year window is computed from one SIPRI edition only: the
   latest edition that covers it whole, or, for a window SIPRI published itself, the edition of
   that publication where we have it (else the earliest we have that covers it).
@@ -17,15 +18,9 @@ headline figure the same way. Conventions, stated once:
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from mtcreport import fmt, sipri
-
-#: The supplier label used for the Soviet Union and Russia together.
-RUSSIA = "Russia (incl. USSR)"
-_RUSSIAN_NAMES = {"Russia", "Soviet Union"}
+from mtcreport import sipri
 
 
 # --- editions and windows -----------------------------------------------------------------------
@@ -82,20 +77,6 @@ def latest_window(imports: pd.DataFrame, width: int = 5) -> tuple[int, int, str]
 
 
 # --- shares of China's imports ------------------------------------------------------------------
-def merge_russia(frame: pd.DataFrame, column: str = "supplier") -> pd.DataFrame:
-    """Relabel 'Soviet Union' and 'Russia' as :data:`RUSSIA`."""
-    return frame.assign(**{column: frame[column].where(~frame[column].isin(_RUSSIAN_NAMES), RUSSIA)})
-
-
-def window_totals(imports: pd.DataFrame, first: int, last: int, edition: str) -> pd.Series:
-    """TIV of China's imports by supplier in first..last from one edition (Russia incl. USSR)."""
-    rows = merge_russia(sipri.with_edition(imports))
-    rows = rows[(rows["edition"] == edition) & rows["year"].between(first, last)]
-    if set(rows["year"]) != set(range(first, last + 1)):
-        raise ValueError(f"the {edition} does not cover {sipri.window_label(first, last)}")
-    return rows.groupby("supplier")["tiv_millions"].sum()
-
-
 def shares_table(imports: pd.DataFrame, windows, threshold: float = 5.0) -> pd.DataFrame:
     """One row per window: Russia's share, the other suppliers at or above ``threshold`` per cent
     (named, largest first), and the rest pooled.
@@ -105,9 +86,10 @@ def shares_table(imports: pd.DataFrame, windows, threshold: float = 5.0) -> pd.D
     """
     rows = []
     for first, last, edition in windows:
-        totals = window_totals(imports, first, last, edition)
+        totals = sipri.window_totals(imports, first, last, edition)
         share = 100 * totals / totals.sum()
-        others = share.drop(RUSSIA, errors="ignore").sort_values(ascending=False)
+        russia = sipri.russia_share(imports, first, last, edition)
+        others = share.drop(sipri.RUSSIA, errors="ignore").sort_values(ascending=False)
         named = [(name, float(v)) for name, v in others.items() if v >= threshold]
         rows.append(
             {
@@ -115,9 +97,9 @@ def shares_table(imports: pd.DataFrame, windows, threshold: float = 5.0) -> pd.D
                 "first": first,
                 "last": last,
                 "edition": edition,
-                "russia": float(share.get(RUSSIA, 0.0)),
+                "russia": russia,
                 "others": named,
-                "rest": float(100 - share.get(RUSSIA, 0.0) - sum(v for _, v in named)),
+                "rest": float(100 - russia - sum(v for _, v in named)),
             }
         )
     return pd.DataFrame(rows)
@@ -139,12 +121,6 @@ def published_windows(indicators: pd.DataFrame, prefix: str = "sipri_published_s
             {"id": row.id, "first": first, "last": last, "value": float(row.value_low), "source": row.source}
         )
     return pd.DataFrame(out).sort_values("first").reset_index(drop=True)
-
-
-def russia_share(imports: pd.DataFrame, first: int, last: int, edition: str) -> float:
-    """Russia's (incl. USSR) percentage share of China's imports in a window, one edition."""
-    totals = window_totals(imports, first, last, edition)
-    return float(100 * totals.get(RUSSIA, 0.0) / totals.sum())
 
 
 # --- orders against deliveries ------------------------------------------------------------------
@@ -302,7 +278,7 @@ def last_data_year(tiv: pd.DataFrame) -> tuple[int, float]:
 def latest_russia_share(imports: pd.DataFrame) -> tuple[str, float, str]:
     """Russia's share of China's imports in the latest five-year window: (label, %, edition)."""
     first, last, edition = latest_window(imports)
-    return sipri.window_label(first, last), russia_share(imports, first, last, edition), edition
+    return sipri.window_label(first, last), sipri.russia_share(imports, first, last, edition), edition
 
 
 # --- the paper's "levels of the 1990s" ------------------------------------------------------------
@@ -325,233 +301,11 @@ def largest_order_year_after(orders: pd.Series, year: int) -> int:
     return int(orders[orders.index > year].idxmax())
 
 
-def sources_cell(ids, label: str = "author"):
-    """A table cell citing sources by id: a link where the source has an address, else its name
-    and year as plain text (the paper itself has no address)."""
-    from mtcreport import data, tables
-
-    sources = data.sources().set_index("id")
-    parts = []
-    for source_id in ids:
-        if source_id is None or pd.isna(source_id):
-            continue
-        row = sources.loc[source_id]
-        if pd.isna(row["url"]):
-            name = row[label] if not pd.isna(row[label]) else row["title"]
-            year = "" if pd.isna(row["year"]) else f" ({int(row['year'])})"
-            parts.append(tables.escape(f"{name}{year}"))
-        else:
-            parts.append(str(tables.source_link(source_id, label)))
-    return tables.Raw("; ".join(parts))
-
-
-# --- chapter 7's tables, as readers see them ----------------------------------------------------
-def late_orders_table(orders: pd.DataFrame) -> pd.DataFrame:
-    """Deals ordered after the paper (from :func:`orders_after`), one row each, for the page.
-
-    Six columns, so that the table fits the text column: the weapon carries SIPRI's description
-    in brackets, and the number delivered carries its years.
-    """
-
-    def delivered(number, years) -> str:
-        count = "" if pd.isna(number) else str(number)
-        span = sipri.delivery_years(years)
-        return f"{count} ({fmt.span(min(span), max(span))})".strip() if span else count
-
-    return pd.DataFrame(
-        {
-            "Ordered": orders["Year of order"].astype(str)
-            + orders["Year of order uncertain (?)"].fillna("").map(lambda q: " (?)" if q else ""),
-            "Weapon (kind)": [
-                f"{w} ({k})"
-                for w, k in zip(orders["Weapon designation"], orders["Weapon description"], strict=True)
-            ],
-            "Number ordered": orders["Number ordered"].map(fmt.count),
-            "Delivered (years)": list(
-                map(delivered, orders["Number delivered"], orders["Year(s) of delivery"])
-            ),
-            "TIV as ordered (m)": orders["order_tiv"].map(lambda v: fmt.rounded(v)),
-            "SIPRI's comment": orders["Comments"].fillna(""),
-        }
-    )
-
-
-def engine_deals_table(engines: pd.DataFrame) -> pd.DataFrame:
-    """The engine deals (from :func:`engine_deals`), one row each, for the page."""
-    return pd.DataFrame(
-        {
-            "Ordered": engines["Year of order"],
-            "Engine": engines["Weapon designation"],
-            "Number ordered": engines["Number ordered"].map(fmt.count),
-            "Delivered": engines["Number delivered"],
-            "Delivery years": engines["years"].map(lambda y: fmt.span(min(y), max(y)) if y else ""),
-            "SIPRI's comment": engines["Comments"].fillna(""),
-        }
-    )
-
-
-def shares_display(shares: pd.DataFrame) -> pd.DataFrame:
-    """Supplier shares per window (rows of :func:`shares_table` with ``group`` and ``published``)."""
-    return pd.DataFrame(
-        {
-            "Period": shares["period"],
-            "Kind": shares["group"],
-            "Edition": shares["edition"],
-            "Russia (incl. USSR), %": shares["russia"].map(lambda v: fmt.rounded(v, 1)),
-            "Published by SIPRI, %": shares["published"].map(lambda v: "" if pd.isna(v) else fmt.rounded(v)),
-            "Other suppliers with 5 % or more": shares["others"].map(
-                lambda items: "; ".join(f"{n} {fmt.rounded(v, 1)}" for n, v in items) or "none"
-            ),
-            "All other suppliers, %": shares["rest"].map(lambda v: fmt.rounded(v, 1)),
-        }
-    )
-
-
-def _role(role: str, text: str, target: str):
-    """A MyST role ``{role}`text <target>``` as a table cell: ``ref`` links to a target,
-    ``anchor`` (tools/sphinxext.py) makes the text one. Role text is not Markdown, so it is
-    not escaped: a character that would end the role is refused."""
-    from mtcreport import tables
-
-    text = " ".join(str(text).split())
-    if any(c in text for c in "`<>") or not text:
-        raise ValueError(f"cannot show {text!r} as a link: it is empty or holds ` < or >")
-    return tables.Raw(f"{{{role}}}`{text} <{target}>`")
-
-
-def claim_link(claim_id: str):
-    """A claim id as a link to that claim's row in the claims ledger (see :func:`claim_anchor`)."""
-    return _role("ref", claim_id, claim_target(claim_id))
-
-
-def claim_anchor(claim_id: str):
-    """A claim id as the link target of its row in the claims ledger (id ``claim-<id>``)."""
-    return _role("anchor", claim_id, claim_target(claim_id))
-
-
-def claim_target(claim_id: str) -> str:
-    """The id of a claim's row in the claims ledger: ``claim-c58`` for ``c58``."""
-    if not re.fullmatch(r"[a-z][a-z0-9]*", claim_id):
-        raise ValueError(f"not a claim id: {claim_id!r}")
-    return f"claim-{claim_id}"
-
-
-def outcome_target(outcome_id: str) -> str:
-    """The id of an outcome's row in the detailed scorecard: ``outcome-su35s``."""
-    return "outcome-" + outcome_id.replace("_", "-")
-
-
-def scorecard_table(outcomes: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard in brief, to read in one screen: each outcome's claim id (a link to the claim
-    in the ledger), what the paper said and what happened in a few words each (the first a link
-    to the outcome's row in :func:`scorecard_detail`, which has the full wording), and the verdict."""
-    return pd.DataFrame(
-        {
-            "Claim": [claim_link(c) for c in outcomes["claim"]],
-            "The paper said": [
-                _role("ref", text, outcome_target(i))
-                for i, text in zip(outcomes["id"], outcomes["predicted_brief"], strict=True)
-            ],
-            "What happened": outcomes["outcome_brief"],
-            "Verdict": outcomes["verdict"],
-        }
-    )
-
-
-def scorecard_detail(outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard in full: each outcome beside the claim it tests (``claims`` indexed by id; its
-    type here, its place in the paper in the ledger the claim id links to), the paper's words,
-    what happened, the verdict and its reason, and the sources. Each row is the link target of its
-    line in :func:`scorecard_table`."""
-    from mtcreport import tables
-
-    return pd.DataFrame(
-        {
-            "Claim": [
-                tables.Raw(
-                    f"{_role('anchor', r.subject, outcome_target(r.id))} "
-                    f"({claim_link(r.claim)}, {tables.escape(claims.at[r.claim, 'type'])})"
-                )
-                for r in outcomes.itertuples()
-            ],
-            "The paper expected": outcomes["predicted"],
-            "What happened": outcomes["outcome"],
-            "Verdict and why": [
-                f"{v}: {w}" for v, w in zip(outcomes["verdict"], outcomes["reason"], strict=True)
-            ],
-            "Sources": [sources_cell([r.source, r.source_2]) for r in outcomes.itertuples()],
-        }
-    )
-
-
-def ledger(claims: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
-    """Every claim of the paper with its chapter, place in the paper, type, verdict and evidence.
-
-    A claim without an outcome row is "not tested", and its evidence is the chapter that shows it.
-    Each row's claim id is its link target (:func:`claim_anchor`); the evidence of a tested claim
-    starts with a link to its row in the detailed scorecard (:func:`scorecard_detail`).
-    """
-    from mtcreport import book, data, tables
-
-    outcomes = outcomes.set_index("claim")
-    tested = claims["id"].isin(outcomes.index)
-    chapters = [book.chapter_of(s, loc) for s, loc in zip(claims["section"], claims["locator"], strict=True)]
-
-    def evidence(claim_id: str, chapter: str):
-        if claim_id not in outcomes.index:
-            return tables.doc(chapter, "the paper")
-        row = outcomes.loc[claim_id]
-        scorecard = _role("ref", "scorecard row", outcome_target(row["id"]))
-        return tables.Raw(f"{scorecard}; {sources_cell([row['source'], row['source_2']], 'title')}")
-
-    return pd.DataFrame(
-        {
-            "Claim": [claim_anchor(c) for c in claims["id"]],
-            "Chapter": [book.label(c) for c in chapters],
-            "Where in the paper": [
-                f"{data.SECTION_TITLES[s]} {loc}"
-                for s, loc in zip(claims["section"], claims["locator"], strict=True)
-            ],
-            "Type": claims["type"],
-            "What the paper says": claims["claim"],
-            "Verdict": claims["id"].map(outcomes["verdict"]).where(tested, "not tested"),
-            "Evidence": [evidence(i, c) for i, c in zip(claims["id"], chapters, strict=True)],
-        }
-    )
-
-
 def tiv_share_in(to_china: pd.DataFrame, year: int) -> tuple[float, float]:
     """China's deliveries (million TIV) and their share (%) of Russia's arms exports in ``year``,
     both from one edition (``to_china`` as :func:`china_share_of_russia` returns it)."""
     row = to_china.loc[year]
     return float(row["to_china"]), float(100 * row["to_china"] / row["russia"])
-
-
-def reconciliation_table(
-    share: pd.Series, exports: pd.Series, official_usd: float, to_china: float, tiv_share: float, edition: str
-) -> pd.DataFrame:
-    """The paper's figures for one year beside SIPRI's: its share of dollars and the exports it
-    applies to, the official dollar figure, and SIPRI's share and volume in TIV (not dollars)."""
-    year = str(share["year"])
-    return pd.DataFrame(
-        {
-            "Measure": [
-                f"China's share of Russian arms exports, {year} (Dzirkaln, in the paper)",
-                f"Russian arms exports, {year} (paper)",
-                f"Russian arms exports, {year} (official figure as cited in a report on the next year)",
-                f"China's share of Russian deliveries, {year} (SIPRI TIV, {edition})",
-                f"Deliveries to China, {year} (SIPRI TIV, {edition})",
-            ],
-            "Value": [
-                fmt.indicator_text(share),
-                fmt.indicator_text(exports),
-                f"${fmt.number(official_usd)} bn",
-                fmt.percent(tiv_share, 1),
-                f"{fmt.rounded(to_china)} million TIV (not dollars)",
-            ],
-            "Unit": ["share of dollars", "US dollars", "US dollars", "share of TIV", "TIV"],
-        }
-    )
 
 
 def last_year_below(series: pd.Series, level: float, before: int) -> int:

@@ -12,19 +12,12 @@ import re
 
 import pandas as pd
 
-#: Five-year windows for China's imports, each with the one edition that covers it whole:
-#: the 2024 update for 1990-94 (the only per-year rows for those years), the 2025 update for
-#: 1995-2024, and the 2026 update for the latest window.
-WINDOWS = (
-    (1990, 1994, "2024"),
-    (1995, 1999, "2025"),
-    (2000, 2004, "2025"),
-    (2005, 2009, "2025"),
-    (2010, 2014, "2025"),
-    (2015, 2019, "2025"),
-    (2020, 2024, "2025"),
-    (2021, 2025, "2026"),
-)
+#: The supplier label of the Soviet Union and Russia together. SIPRI names the supplier "Soviet
+#: Union" up to 1991 and "Russia" from 1992; deals ordered from the one were completed by the other,
+#: so every share and series of the book pools the two.
+RUSSIA = "Russia (incl. USSR)"
+#: SIPRI's names for the two.
+RUSSIAN_NAMES = ("Russia", "Soviet Union")
 
 
 def edition(text: str) -> str:
@@ -44,31 +37,28 @@ def window_label(first: int, last: int) -> str:
     return f"{first}–{str(last)[-2:]}"
 
 
-def supplier_shares(imports: pd.DataFrame, windows=WINDOWS, named=("Russia", "France", "Ukraine", "Israel")):
-    """Percentage shares of China's imports by supplier per window; other suppliers pooled.
+def merge_russia(frame: pd.DataFrame, column: str = "supplier") -> pd.DataFrame:
+    """``frame`` with SIPRI's 'Soviet Union' and 'Russia' in ``column`` relabelled :data:`RUSSIA`."""
+    return frame.assign(**{column: frame[column].where(~frame[column].isin(RUSSIAN_NAMES), RUSSIA)})
 
-    'Russia' includes the Soviet Union (SIPRI's supplier name for deliveries up to 1991).
 
-    Returns (shares, editions): shares has one row per window (labelled like '2015–19') and
-    one column per named supplier plus 'other'; editions maps each label to its edition.
-    """
-    imports = with_edition(imports)
-    # SIPRI's "Soviet Union" (to 1991) and "Russia" (from 1992) are one supplier here.
-    imports = imports.assign(supplier=imports["supplier"].replace({"Soviet Union": "Russia"}))
-    rows, editions = {}, {}
-    for first, last, year in windows:
-        label = window_label(first, last)
-        part = imports[(imports["edition"] == f"{year} update") & imports["year"].between(first, last)]
-        years = set(part["year"])
-        if years != set(range(first, last + 1)):
-            raise ValueError(f"the {year} update does not cover {label} (has {sorted(years)})")
-        totals = part.groupby("supplier")["tiv_millions"].sum()
-        whole = totals.sum()
-        row = {name: 100 * totals.get(name, 0.0) / whole for name in named}
-        row["other"] = 100 - sum(row.values())
-        rows[label] = row
-        editions[label] = f"{year} update"
-    return pd.DataFrame.from_dict(rows, orient="index"), editions
+def window_totals(imports: pd.DataFrame, first: int, last: int, edition: str) -> pd.Series:
+    """TIV of China's imports by supplier in first..last from one edition ('2025 update'), Russia
+    including the Soviet Union (:func:`merge_russia`); an edition that lacks a year of the window
+    is an error."""
+    rows = merge_russia(with_edition(imports))
+    rows = rows[(rows["edition"] == edition) & rows["year"].between(first, last)]
+    if set(rows["year"]) != set(range(first, last + 1)):
+        raise ValueError(f"the {edition} does not cover {window_label(first, last)}")
+    return rows.groupby("supplier")["tiv_millions"].sum()
+
+
+def russia_share(imports: pd.DataFrame, first: int, last: int, edition: str) -> float:
+    """Russia's (incl. USSR) percentage share of China's imports in first..last, from one edition:
+    the one window share of the book (the hindsight chapter, the findings page and the importer's
+    change summary all call it). Unrounded; prose rounds it half up through :mod:`mtcreport.fmt`."""
+    totals = window_totals(imports, first, last, edition)
+    return float(100 * totals.get(RUSSIA, 0.0) / totals.sum())
 
 
 def delivery_years(text) -> list[int]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from mtcreport import fmt, sipri
+
 SUMMARY_FILE = "sipri_update_summary.json"
 #: Window length for Russia's share of China's imports (SIPRI reports five-year periods).
 WINDOW = 5
@@ -35,18 +37,18 @@ def windows(first: int, last: int) -> list[tuple[int, int]]:
 
 
 def russia_share(imports: pd.DataFrame, first: int, last: int) -> tuple[float, int] | None:
-    """Russia's (incl. USSR, as in the hindsight chapter) percentage share of China's imports in
-    [first, last], from the latest edition that covers every year of the window; ``None`` when no
-    edition does."""
+    """Russia's (incl. USSR) percentage share of China's imports in [first, last]
+    (:func:`mtcreport.sipri.russia_share`, as in the hindsight chapter), from the latest edition
+    that covers every year of the window; ``None`` when no edition does. ``imports`` is the table
+    as the importer reads it (text)."""
     if imports is None or not len(imports):
         return None
-    frame = imports.assign(_ed=imports["sipri_edition"].map(_edition), _y=_num(imports["year"]))
-    for edition in sorted(frame["_ed"].unique(), reverse=True):
-        part = frame[(frame["_ed"] == edition) & frame["_y"].between(first, last)]
-        if set(part["_y"]) == set(range(first, last + 1)):
-            tiv = _num(part["tiv_millions"])
-            russian = part["supplier"].isin(["Russia", "Soviet Union"])
-            return float(100 * tiv[russian].sum() / tiv.sum()), int(edition)
+    frame = imports.assign(year=_num(imports["year"]), tiv_millions=_num(imports["tiv_millions"]))
+    editions = frame["sipri_edition"].map(_edition)
+    for edition in sorted(editions.unique(), reverse=True):
+        years = set(frame.loc[editions == edition, "year"])
+        if set(range(first, last + 1)) <= years:
+            return sipri.russia_share(frame, first, last, f"{edition} update"), int(edition)
     return None
 
 
@@ -158,11 +160,23 @@ def load(folder: Path | None = None) -> dict | None:
 
 
 def _window(item) -> str:
-    return f"{item['first']}–{str(item['last'])[-2:]}"
+    return sipri.window_label(item["first"], item["last"])
 
 
 def _pct(value) -> str:
-    return "–" if value is None else f"{value:.1f} %"
+    return "–" if value is None else fmt.percent(value, 1)
+
+
+def _tiv(value: float, digits: int = 0) -> str:
+    """Millions of TIV as the book writes them: rounded half up, thousands commas, trailing
+    zeros of the decimals dropped (``fmt.rounded``)."""
+    text = fmt.rounded(value, digits)
+    return text.rstrip("0").rstrip(".") if digits else text
+
+
+def _signed(value: float) -> str:
+    """A change with its sign, rounded half up away from zero: +12, -499."""
+    return ("+" if value >= 0 else "-") + fmt.rounded(abs(value))
 
 
 def frames(summary: dict) -> dict[str, pd.DataFrame]:
@@ -172,12 +186,10 @@ def frames(summary: dict) -> dict[str, pd.DataFrame]:
             {
                 "Year": [str(r["year"]) for r in summary["tiv_revisions"]],
                 "Before (TIV m)": [
-                    f"{r['old']:,.0f} ({r['old_edition']} update)" for r in summary["tiv_revisions"]
+                    f"{_tiv(r['old'])} ({r['old_edition']} update)" for r in summary["tiv_revisions"]
                 ],
-                f"{summary['edition']} update (TIV m)": [
-                    f"{r['new']:,.0f}" for r in summary["tiv_revisions"]
-                ],
-                "Change": [f"{r['change']:+,.0f}" for r in summary["tiv_revisions"]],
+                f"{summary['edition']} update (TIV m)": [_tiv(r["new"]) for r in summary["tiv_revisions"]],
+                "Change": [_signed(r["change"]) for r in summary["tiv_revisions"]],
             }
         ),
         "deals_added": _deals(summary["deals_added"]),
@@ -188,7 +200,7 @@ def frames(summary: dict) -> dict[str, pd.DataFrame]:
                 "SIPRI deal id": [str(d["deal_id"]) for d in summary["deliveries_added"]],
                 "Designation": [d["designation"] for d in summary["deliveries_added"]],
                 "Number": [d["number"] for d in summary["deliveries_added"]],
-                "TIV m": [f"{d['tiv']:,.2f}".rstrip("0").rstrip(".") for d in summary["deliveries_added"]],
+                "TIV m": [_tiv(d["tiv"], 2) for d in summary["deliveries_added"]],
             }
         ),
         "russia_share": pd.DataFrame(
@@ -252,8 +264,6 @@ def describe(summary: dict) -> list[str]:
 def status(summary: dict | None, editions_held: list[str]) -> str:
     """One sentence on where the book's SIPRI tables come from (for the appendix page)."""
     if summary is None:
-        from mtcreport import fmt
-
         years = [str(e).split()[0] for e in editions_held]
         held = f"{fmt.listing(years)} update{'s' if len(years) > 1 else ''}"
         return (

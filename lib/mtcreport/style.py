@@ -1,16 +1,17 @@
-"""The report's one plotting style.
+"""The report's one plotting style: colours and sizes, nothing else.
 
 Call :func:`apply_style` once at the top of a chapter. Colours come from the
 Okabe-Ito palette, which stays distinguishable for the common forms of colour
 blindness; Russia and China keep the same colour on every chart. Fonts are the
 DejaVu family that ships inside matplotlib, so figures look the same on every
-machine. Titles go into the cell's caption, never into the figure.
+machine. Titles go into the cell's caption, never into the figure. The drawing helpers that
+use these (the source line under a chart, the row-chart frame) are in :mod:`mtcreport.chartkit`;
+source lines are written by :mod:`mtcreport.sources`.
 """
 
 from __future__ import annotations
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 
 #: Okabe-Ito palette (Okabe and Ito 2008), colour-blind safe.
 OKABE_ITO = {
@@ -27,7 +28,6 @@ OKABE_ITO = {
 #: Fixed colours for the two countries.
 RUSSIA = OKABE_ITO["blue"]
 CHINA = OKABE_ITO["vermillion"]
-COUNTRY_COLORS = {"Russia": RUSSIA, "USSR": RUSSIA, "China": CHINA, "Russia and China": OKABE_ITO["purple"]}
 
 #: Fixed colours for the kinds of transfer, so a category looks the same everywhere.
 CATEGORY_COLORS = {
@@ -43,12 +43,12 @@ CATEGORY_COLORS = {
 WHITE = "white"
 #: Black, for marks and labels that name no country or category.
 BLACK = OKABE_ITO["black"]
-#: Greys, darkest first: marks (the paper's date), dark rules, rules, ticks, "other", grid, faint grid.
+#: Greys, darkest first: marks (the paper's date), source lines, dark text, rules, "other", grid,
+#: faint grid.
 GREY_MARK = "#333333"
 GREY_SOURCE = "#444444"
 GREY_DARK = "#555555"
 GREY_RULE = "#888888"
-GREY_TICK = "#999999"
 GREY_OTHER = "#BBBBBB"
 GREY_GRID = "#DDDDDD"
 GREY_FAINT = "#EEEEEE"
@@ -78,16 +78,29 @@ MIN_PT = 8.5
 
 #: Figure sizes in inches (width, height): every size a chart uses is named here, all one column wide.
 FIGSIZE = (COLUMN_IN, 4.0)
-SIZE_TALL = (COLUMN_IN, 5.6)
-SIZE_SMALL = (COLUMN_IN, 3.8)
-SIZE_STRIP = (COLUMN_IN, 3.2)
 SIZE_LOW = (COLUMN_IN, 3.8)
 SIZE_TWO_PANELS = (COLUMN_IN, 5.6)
 
-
-def rows_size(rows: int, base: float, per_row: float, width: float = COLUMN_IN) -> tuple[float, float]:
-    """The size of a chart with one row per item: a fixed part plus a height per row."""
-    return (width, base + per_row * rows)
+#: Marker sizes in points: tiny (points of a dense line), small (points of a line), standard,
+#: large (a mark that must stand out), and the end cap of an interval.
+MARK_TINY = 3
+MARK_SMALL = 4
+MARK = 8
+MARK_LARGE = 10
+MARK_CAP = 14
+#: The edge of a hollow marker, in points.
+EDGE = 1.5
+#: Line widths in points: a hairline (leader lines), a date line, a thin and a standard line
+#: series, a thick line (a vague span, a floor), a bar drawn as a line, a span drawn as a bar.
+LINE_HAIR = 0.8
+LINE_DATE = 1.2
+LINE_THIN = 1.5
+LINE = 2
+LINE_THICK = 4
+LINE_BAR = 6
+LINE_SPAN = 7
+#: The width of a year's bar, in years (a quarter of a year between bars).
+BAR_WIDTH = 0.75
 
 
 _RC = {
@@ -125,113 +138,5 @@ def apply_style() -> None:
     figures.install()
 
 
-def figure(size: tuple[float, float] = FIGSIZE, **kwargs):
-    """A new figure and axes at an explicit size (stable ``<Figure size ...>`` text)."""
-    return plt.subplots(figsize=size, **kwargs)
-
-
 #: Colours for series that are neither countries nor transfer categories (editions, engines).
 SERIES_COLORS = [OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["green"]]
-
-
-def finish(fig, source: str):
-    """Write the source line and lay the figure out above it; returns the figure."""
-    fig.tight_layout(rect=(0, source_line(fig, source), 1, 1))
-    return fig
-
-
-def tables_phrase(*names: str) -> str:
-    """``"data: transfers.csv"``, ``"data: lineage.csv and systems.csv"``: the files a reader can
-    download (each linked in the book), from :func:`data_files`."""
-    from mtcreport.fmt import listing
-
-    return "data: " + listing(data_files(*names))
-
-
-def data_files(*names: str) -> list[str]:
-    """The file names of the tables ``names``, as a reader downloads them, from the tables in
-    ``datapackage.json`` (a table it does not describe is an error)."""
-    from mtcreport import data
-
-    if not names:
-        raise ValueError("a source line needs at least one table name")
-    known = data.tables()
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise ValueError(
-            f"source line: {', '.join(map(repr, unknown))} not described in "
-            f"{data._display(data.data_dir() / 'datapackage.json')}; tables: {', '.join(sorted(known))}"
-        )
-    return [known[n].path.name for n in names]
-
-
-def source(
-    tables: tuple[str, ...] | list[str] = (),
-    *,
-    by: str = "Kashin (2012)",
-    sections: tuple[str, ...] | list[str] = (),
-    detail: str = "",
-    note: str = "",
-) -> str:
-    """A chart's or table's source line, built from the work, the paper's sections (ids of the
-    ``sections`` table, written with their titles) and the data tables (checked names).
-
-    ``source(["lineage", "systems"], sections=["key_projects", "crisis"])`` gives
-    ``"Source: Kashin (2012), sections Key cooperative projects and Crisis; data: lineage.csv and
-    systems.csv."``; ``detail`` follows the sections as written, ``note`` follows the full stop.
-    """
-    from mtcreport import data
-    from mtcreport.fmt import listing
-
-    text = f"Source: {by}"
-    if sections:
-        titles = [data.SECTION_TITLES[s] for s in sections]
-        text += (", section " if len(titles) == 1 else ", sections ") + listing(titles)
-    text += detail
-    if tables:
-        text += "; " + tables_phrase(*tables)
-    text += "."
-    return f"{text} {note}" if note else text
-
-
-def wrap(text: str, width_pt: float, size_pt: float = SMALL_PT) -> str:
-    """``text`` broken at spaces into lines no wider than ``width_pt`` when set in DejaVu Sans at
-    ``size_pt`` (measured with matplotlib's own text engine, so the figure never cuts a line off)."""
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.font_manager import FontProperties
-
-    renderer = RendererAgg(100, 100, 72)  # 72 dpi: one pixel is one point
-    prop = FontProperties(family=_RC["font.family"], size=size_pt)
-
-    def width(s: str) -> float:
-        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
-
-    lines: list[str] = []
-    for word in text.split():
-        if lines and width(f"{lines[-1]} {word}") <= width_pt:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return "\n".join(lines)
-
-
-def source_line(fig, text: str) -> float:
-    """Write the source under a figure, left-aligned, in small grey type, wrapped to the figure's
-    width; returns the fraction of the figure's height it takes (for the layout above it).
-
-    ``text`` names the work and the data table, e.g.
-    ``"Source: Kashin (2012); data: transfers.csv."``.
-    """
-    width_pt = fig.get_figwidth() * 72
-    lines = wrap(text, width_pt * 0.96, MIN_PT)
-    fig.text(0.01, 0.01, lines, ha="left", va="bottom", fontsize=MIN_PT, color=GREY_SOURCE)
-    height = ((lines.count("\n") + 1) * MIN_PT * 1.25 + 10) / (fig.get_figheight() * 72)
-    fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, height + 0.08))
-    return height
-
-
-def row_axis(ax, labels) -> None:
-    """A row axis: one row per label, the first at the top, half a row of margin at each end."""
-    labels = list(labels)
-    ax.set_yticks(range(len(labels)), labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)

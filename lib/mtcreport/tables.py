@@ -90,7 +90,7 @@ def show(frame: pd.DataFrame, caption: str, name: str, source: str, filterable: 
 
 def claims(chapter: str, name: str) -> Markdown:
     """The paper's claims that a chapter takes up (see :mod:`mtcreport.book`), as a numbered table."""
-    from mtcreport import book, data, style
+    from mtcreport import book, data, sources
 
     rows = data.claims()
     rows = rows[
@@ -111,7 +111,7 @@ def claims(chapter: str, name: str) -> Markdown:
         listing,
         caption=f"The paper's claims taken up here ({parts})",
         name=name,
-        source=f"Source: Kashin (2012), {parts}; {style.tables_phrase('claims')}.",
+        source=sources.line(f"Kashin (2012), {parts}", sources.tables_phrase("claims")),
     )
 
 
@@ -127,9 +127,9 @@ def source_link(source_id: str, label: str = "title") -> Raw:
 def data_used() -> Markdown:
     """A line naming every data file the page has read so far (the tables it loaded, in
     ``data.READ``), as a reader downloads them; the book links each file. Call it last."""
-    from mtcreport import data, fmt, style
+    from mtcreport import data, fmt, sources
 
     if not data.READ:
         raise ValueError("data_used: this page has read no table yet")
-    text = f"Data read by this page: {fmt.listing(style.data_files(*sorted(data.READ)))}."
+    text = f"Data read by this page: {fmt.listing(sources.data_files(*sorted(data.READ)))}."
     return Markdown(f"```{{container}} source-line\n{escape(text)}\n```\n")

@@ -1,0 +1,113 @@
+"""Source lines: built from the work, the paper's sections and checked table names, never by hand."""
+
+import pytest
+
+from mtcreport import data, sources
+
+
+def _section_titles_from_csv() -> dict[str, str]:
+    import csv
+
+    with (data.data_dir() / "sections.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["title"] for row in csv.DictReader(handle)}
+
+
+def test_source_line_is_built_from_sections_and_checked_table_names():
+    titles = _section_titles_from_csv()
+    assert sources.source(["lineage", "systems"], sections=["key_projects", "crisis"]) == (
+        f"Source: Kashin (2012), sections {titles['key_projects']} and {titles['crisis']}; "
+        "data: lineage.csv and systems.csv."
+    )
+    assert sources.source(["transfers"], sections=["recovery"], detail=", paragraph 2", note="A note.") == (
+        f"Source: Kashin (2012), section {titles['recovery']}, paragraph 2; data: transfers.csv. A note."
+    )
+    assert sources.source(["phases", "events", "transfers"], by="X") == (
+        "Source: X; data: phases.csv, events.csv and transfers.csv."
+    )
+    assert (
+        sources.tables_phrase("sipri_tiv") == "data: russia_china_tiv_by_year.csv"
+    )  # the file, as downloaded
+
+
+def test_a_source_line_naming_an_unknown_table_or_section_is_an_error():
+    with pytest.raises(ValueError, match=r"'transfer' not described in data/datapackage\.json"):
+        sources.source(["transfer"])
+    with pytest.raises(KeyError, match="no section 'crises'"):
+        sources.source(["transfers"], sections=["crises"])
+
+
+def test_chapters_name_tables_in_source_lines_only_through_the_helper():
+    """A table named by hand in a chapter's code ("table transfers") escapes the check."""
+    import json
+    import re
+
+    from tools.paths import CHAPTERS
+
+    typed = []
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                source = "\n".join(line.split("  #")[0] for line in "".join(cell["source"]).splitlines())
+                typed += [
+                    (path.name, m)
+                    for m in re.findall(r"\btables? [a-z]+_[a-z_]+|\btables? [a-z]+s\b", source)
+                ]
+    assert typed == []
+
+
+def _code_cells():
+    import json
+
+    from tools.paths import CHAPTERS
+
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                yield path.name, "".join(cell["source"])
+
+
+def test_no_chapter_writes_a_source_line_by_hand():
+    """Every source line is built by ``sources``: a "Source: ..." string written in a chapter's
+    code escapes the check of its table names and drifts from the others' form."""
+    import ast
+
+    found = []
+    for name, code in _code_cells():
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "Source:" in node.value:
+                found.append((name, node.value))
+    assert found == []
+
+
+def test_a_source_line_of_several_parts_names_each_parts_files():
+    assert sources.cite("SIPRI, TIV tables", "sipri_tiv_tables") == (
+        "SIPRI, TIV tables, data: sipri_tiv_tables_2024ed.csv"
+    )
+    assert sources.line(
+        "Kashin (2012)",
+        sources.cite("official figure as relayed in", "official_exports", sep=" "),
+        note="A note.",
+    ) == (
+        "Source: Kashin (2012); official figure as relayed in "
+        "data: russia_arms_exports_usd_official.csv. A note."
+    )
+    with pytest.raises(ValueError, match="at least one part"):
+        sources.line()
+    with pytest.raises(ValueError, match="'sipri' not described"):
+        sources.cite("SIPRI", "sipri")
+
+
+def test_the_chapters_that_compute_the_findings_use_no_one_letter_names():
+    """Chapter 7 and the findings page once aliased ``glue`` as ``g`` and the table-name helper as
+    ``T``: names a reader cannot search for. A throwaway ``_`` is allowed."""
+    import ast
+
+    found = []
+    for name, code in _code_cells():
+        if name in {"07_hindsight.ipynb", "findings.ipynb"}:
+            found += [
+                (name, n.id)
+                for n in ast.walk(ast.parse(code))
+                if isinstance(n, ast.Name) and len(n.id) == 1 and n.id != "_"
+            ]
+    assert found == []
