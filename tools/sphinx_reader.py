@@ -9,6 +9,9 @@
   stop loading the script.
 - Every page has a meta description for search engines and link previews: the opening of its
   text after the title (the "In brief" of a chapter), cut at a word near 155 characters.
+- The terms of measure of ``data/terms.csv`` (TIV, SIPRI edition) are links to their glossary
+  entry at their first use on every page (outside headings, links and code); the glossary page
+  itself is left alone.
 - The fold's summary holds its two labels in ``<span>``, not ``<p>`` (HTML allows no paragraph in a
   ``<summary>``; the Nu HTML Checker reported one error per folded cell).
 """
@@ -20,6 +23,9 @@ import urllib.parse
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
+
+from tools.paths import ROOT
 
 #: The theme's icons the pages use (``<i class="fa-solid fa-bars">`` and the like).
 ICONS = (
@@ -168,7 +174,59 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}" />'
 
 
+GLOSSARY = "chapters/glossary"
+#: Text that is not linked: headings, links, code, raw markup (charts) and the glossary's terms.
+NO_LINK = (
+    nodes.title, nodes.reference, addnodes.pending_xref, nodes.literal, nodes.literal_block,
+    nodes.raw, nodes.term, nodes.FixedTextElement, nodes.target,
+)  # fmt: skip
+
+
+def term_patterns(root: Path = ROOT) -> list[tuple[str, re.Pattern]]:
+    """(glossary term, pattern of the term and its other forms) for each row of data/terms.csv."""
+    import csv
+
+    patterns = []
+    with (root / "data" / "terms.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            forms = [row["term"]] + [f.strip() for f in (row["also"] or "").split(";") if f.strip()]
+            forms.sort(key=len, reverse=True)  # the longest form first
+            alternatives = "|".join(re.escape(form) for form in forms)
+            patterns.append((row["term"], re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+    return patterns
+
+
+def _linkable(node: nodes.Text) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, NO_LINK) or "cell_input" in _classes(parent):
+            return False
+        parent = parent.parent
+    return True
+
+
+def link_terms(app, doctree) -> None:
+    """Make the first use of each term of measure on a page a link to its glossary entry."""
+    if app.env.docname == GLOSSARY:
+        return
+    for term, pattern in term_patterns():
+        for text in doctree.findall(nodes.Text):
+            match = pattern.search(text.astext())
+            if not match or not _linkable(text):
+                continue
+            source = text.astext()
+            found = match.group()
+            xref = addnodes.pending_xref(
+                "", refdomain="std", reftype="term", reftarget=term.lower(), refexplicit=True, refwarn=True
+            )
+            xref += nodes.inline(found, found, classes=["xref", "std", "std-term"])
+            parts = [nodes.Text(source[: match.start()]), xref, nodes.Text(source[match.end() :])]
+            text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or part.astext()])
+            break
+
+
 def setup(app) -> None:
+    app.connect("doctree-read", link_terms)
     app.connect("html-page-context", add_description)
     app.connect("builder-inited", write_icons)
     app.connect("build-finished", drop_fontawesome)

@@ -65,3 +65,84 @@ def test_icons_without_the_icon_font_script():
     assert used, "no icons found on the pages"
     assert used <= drawn, f"icons without an outline in icons.css: {sorted(used - drawn)}"
     assert not list((HTML / "_static" / "scripts").glob("fontawesome.js")), "the script is still in the site"
+
+
+def _prose_texts(soup):
+    """The article's text nodes in reading order, outside headings, code, charts, scripts and
+    links to anything but the glossary."""
+    from bs4 import NavigableString
+
+    skip = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "svg", "script", "style", "summary"}
+    for text in soup.select_one("article").descendants:
+        if isinstance(text, NavigableString) and text.strip():
+            if any(parent.name in skip or "cell_input" in (parent.get("class") or []) for parent in text.parents):
+                continue
+            link = text.find_parent("a")
+            if link is not None and "glossary.html#term-" not in link.get("href", ""):
+                continue  # inside another link (a source's title): not a place for a second link
+            yield text
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "chapters/glossary"])
+def test_terms_of_measure_link_to_the_glossary_at_first_use(page):
+    from tools.sphinx_reader import term_patterns
+
+    soup = _soup(page)
+    texts = list(_prose_texts(soup))
+    for term, pattern in term_patterns():
+        first = next((t for t in texts if pattern.search(t)), None)
+        if first is None:
+            continue
+        link = first.find_parent("a")
+        anchor = "#term-" + term.replace(" ", "-")
+        assert link is not None and link.get("href", "").endswith(f"glossary.html{anchor}"), (
+            f"{page}: the first use of {term!r} ({first.strip()[:60]!r}) does not link to its glossary entry"
+        )
+
+
+def test_the_glossary_defines_the_terms_of_measure():
+    soup = _soup("chapters/glossary")
+    for term in ("TIV", "trend-indicator value", "SIPRI edition"):
+        entry = soup.find(id="term-" + term.replace(" ", "-"))
+        assert entry is not None, f"the glossary has no entry for {term}"
+
+
+def _search_index() -> dict:
+    import json
+
+    text = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def _indexed_text(page: str) -> str:
+    """The text the search indexes: the article (with its headings and the text drawn in its
+    charts) without code input or scripts."""
+    soup = _soup(page)
+    article = soup.select_one("article")
+    for element in article.select(".cell_input, script, style, .headerlink"):
+        element.decompose()
+    return article.get_text(" ")
+
+
+@pytest.mark.parametrize("family", ["WS-10", "AL-31", "Su-27", "Mi-17", "S-300", "S-400"])
+def test_search_finds_every_page_naming_a_designation_or_its_variants(family):
+    """Typing a designation finds every page that names it or one of its variants (WS-10 finds
+    the WS-10A pages); read from the built search index."""
+    index = _search_index()
+    word = family.replace("-", "").lower()
+    variants = re.compile(rf"(?<![\w-]){re.escape(family)}[A-Za-z]*(?![\w])")
+    expected = {page for page in PAGES if variants.search(_indexed_text(page))}
+    found = set()
+    for kind in ("terms", "titleterms"):  # words of the text, words of the headings
+        hits = index[kind].get(word, [])
+        found |= {index["docnames"][i] for i in ([hits] if isinstance(hits, int) else hits)}
+    assert expected, f"no page names {family}"
+    assert found == expected, f"{family}: missing {sorted(expected - found)}, extra {sorted(found - expected)}"
+
+
+@pytest.mark.parametrize("term", ["TIV", "trend-indicator value", "SIPRI edition"])
+def test_search_leads_to_the_definition_of_a_term(term):
+    """A term of measure is an index entry of the glossary, which Sphinx's search lists first."""
+    entries = _search_index()["indexentries"].get(term.lower(), [])
+    docnames = _search_index()["docnames"]
+    assert any(docnames[doc] == "chapters/glossary" for doc, *_ in entries), f"{term}: not indexed to its definition"
