@@ -91,3 +91,18 @@ def test_one_search_box_and_visible_icons(browser, width):
     blank = [i["name"] for i in icons if i["w"] < 8 or not i["mask"].startswith("url(")]
     assert blank == [], f"{width}px: icons not drawn: {blank}"
     context.close()
+
+
+@pytest.mark.parametrize("width", (1280, 390))
+def test_unfolded_code_is_not_clipped(browser, width):
+    """Code a reader unfolds wraps at the column: no line runs out of sight."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto((HTML / "chapters/06_arithmetic.html").as_uri(), wait_until="load")
+    tab.evaluate("() => document.querySelectorAll('details.above-input').forEach(d => d.open = true)")
+    clipped = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('.cell_input pre'))"
+        ".filter(p => p.scrollWidth > p.clientWidth + 1).length"
+    )
+    assert clipped == 0, f"{width}px: {clipped} code blocks run past their box"
+    context.close()

@@ -146,3 +146,16 @@ def test_search_leads_to_the_definition_of_a_term(term):
     entries = _search_index()["indexentries"].get(term.lower(), [])
     docnames = _search_index()["docnames"]
     assert any(docnames[doc] == "chapters/glossary" for doc, *_ in entries), f"{term}: not indexed to its definition"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_python_booleans_as_results(page):
+    """A reader sees yes or no, not Python's True or False, as a printed result (a line of text
+    output that ends in one, or a value shown alone)."""
+    bare = [
+        line.strip()[:80]
+        for output in _soup(page).select(".cell_output pre, .cell_output .output.text_plain")
+        for line in output.get_text().splitlines()
+        if re.search(r"(^|[:=]\s*)(True|False)\s*$", line.strip())
+    ]
+    assert bare == [], f"{page}: outputs print Python booleans: {bare}"
