@@ -30,7 +30,9 @@ def _print(body: str) -> list[dict]:
     soup = BeautifulSoup(f"<article>{body}</article>", "html.parser")
     for table in soup.select("table"):
         pdf._caption_above(table)
-    document = HTML(string=str(soup)).render(stylesheets=[CSS(string=pdf.CSS % {"fonts": pdf.FONTS.as_uri()})])
+    document = HTML(string=str(soup)).render(
+        stylesheets=[CSS(string=pdf.CSS % {"fonts": pdf.FONTS.as_uri()})]
+    )
     return pdf._layout(document)
 
 

@@ -98,7 +98,8 @@ tr { page-break-inside: avoid; }
 tbody tr:first-child { break-after: avoid; }
 tbody tr:last-child { break-before: avoid; }
 pre, code { font-family: "DejaVu Sans Mono"; font-size: 7.5pt; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; padding: 2mm; break-inside: avoid; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; padding: 2mm;
+      break-inside: avoid; }
 .source-line { font-size: 7.5pt; color: #444; margin: 0 0 4mm 0; break-before: avoid; }
 .admonition { border-left: 2pt solid #999; padding-left: 3mm; }
 dl.glossary dt { font-weight: bold; margin-top: 2mm; }
@@ -250,9 +251,9 @@ def _layout(document) -> list[dict]:
             if tag == "img" or (getattr(child, "text", "") or "").strip():
                 bottom = max(bottom, child.position_y + child.height)
             element = getattr(child, "element", None)
-            if tag == "p" and element is not None and element.get("data-table") is not None:
-                if element.get("data-table") not in captions:
-                    captions.append(element.get("data-table"))
+            table_id = element.get("data-table") if tag == "p" and element is not None else None
+            if table_id is not None and table_id not in captions:
+                captions.append(table_id)
             if tag == "table" and type(child).__name__ == "TableBox":
                 printed = sum(len(group.children) for group in child.children if not group.is_header)
                 tables.append({"id": element.get("id", ""), "rows": printed, "of": _body_rows(element)})

@@ -57,7 +57,11 @@ def _has_output(cell: nodes.Element) -> bool:
     for child in cell.findall(nodes.container):
         if "cell_output" not in _classes(child):
             continue
-        if child.astext().strip() or next(child.findall(nodes.image), None) or next(child.findall(nodes.raw), None):
+        if (
+            child.astext().strip()
+            or next(child.findall(nodes.image), None)
+            or next(child.findall(nodes.raw), None)
+        ):
             return True
     return False
 
@@ -78,14 +82,17 @@ def summary_spans(app, pagename, templatename, context, doctree) -> None:
         body = context["body"] = RDF.sub("", body)
     if body and "<summary" in body:
         context["body"] = SUMMARY.sub(
-            r'\1<span class="\2 admonition-title">\3</span><span class="\4 admonition-title">\5</span>\6', body
+            r'\1<span class="\2 admonition-title">\3</span><span class="\4 admonition-title">\5</span>\6',
+            body,
         )
 
 
 def _fontawesome() -> Path:
     import pydata_sphinx_theme
 
-    return Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
+    return (
+        Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
+    )
 
 
 def icon_paths(script: str, names=ICONS) -> dict[str, tuple[int, int, str]]:
@@ -117,7 +124,9 @@ def icons_css(script: str, license_text: str) -> str:
         f"{ICON_ELEMENT}::before {{ content: none !important; }}",
     ]
     for name, (width, height, path) in sorted(icon_paths(script).items()):
-        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        )
         rules.append(f'.fa-{name} {{ --mtc-icon: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); }}')
     return "\n".join(rules) + "\n"
 
@@ -179,7 +188,9 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
 
     text = description(doctree)
     if text:
-        context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}" />'
+        context["metatags"] = (
+            context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}" />'
+        )
 
 
 GLOSSARY = "chapters/glossary"
@@ -229,7 +240,9 @@ def link_terms(app, doctree) -> None:
             )
             xref += nodes.inline(found, found, classes=["xref", "std", "std-term"])
             parts = [nodes.Text(source[: match.start()]), xref, nodes.Text(source[match.end() :])]
-            text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or part.astext()])
+            text.parent.replace(
+                text, [part for part in parts if not isinstance(part, nodes.Text) or part.astext()]
+            )
             break
 
 

@@ -38,7 +38,9 @@ def test_no_paragraph_inside_a_summary(page):
 def test_page_has_a_favicon_and_a_description_from_its_own_text(page):
     soup = _soup(page)
     icon = soup.select_one('link[rel="icon"]')
-    assert icon is not None and (HTML / page).parent.joinpath(icon["href"]).resolve().exists(), f"{page}: no favicon"
+    assert icon is not None and (HTML / page).parent.joinpath(icon["href"]).resolve().exists(), (
+        f"{page}: no favicon"
+    )
     meta = soup.select_one('meta[name="description"]')
     assert meta is not None, f"{page}: no meta description"
     text = meta["content"]
@@ -75,7 +77,9 @@ def _prose_texts(soup):
     skip = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "svg", "script", "style", "summary"}
     for text in soup.select_one("article").descendants:
         if isinstance(text, NavigableString) and text.strip():
-            if any(parent.name in skip or "cell_input" in (parent.get("class") or []) for parent in text.parents):
+            if any(
+                parent.name in skip or "cell_input" in (parent.get("class") or []) for parent in text.parents
+            ):
                 continue
             link = text.find_parent("a")
             if link is not None and "glossary.html#term-" not in link.get("href", ""):
@@ -137,7 +141,9 @@ def test_search_finds_every_page_naming_a_designation_or_its_variants(family):
         hits = index[kind].get(word, [])
         found |= {index["docnames"][i] for i in ([hits] if isinstance(hits, int) else hits)}
     assert expected, f"no page names {family}"
-    assert found == expected, f"{family}: missing {sorted(expected - found)}, extra {sorted(found - expected)}"
+    assert found == expected, (
+        f"{family}: missing {sorted(expected - found)}, extra {sorted(found - expected)}"
+    )
 
 
 @pytest.mark.parametrize("term", ["TIV", "trend-indicator value", "SIPRI edition"])
@@ -145,7 +151,9 @@ def test_search_leads_to_the_definition_of_a_term(term):
     """A term of measure is an index entry of the glossary, which Sphinx's search lists first."""
     entries = _search_index()["indexentries"].get(term.lower(), [])
     docnames = _search_index()["docnames"]
-    assert any(docnames[doc] == "chapters/glossary" for doc, *_ in entries), f"{term}: not indexed to its definition"
+    assert any(docnames[doc] == "chapters/glossary" for doc, *_ in entries), (
+        f"{term}: not indexed to its definition"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES)

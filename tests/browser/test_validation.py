@@ -15,7 +15,9 @@ VNU = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "
 def test_pages_have_no_html_errors():
     java = shutil.which("java")
     if java is None:
-        pytest.skip("Java is not installed: the Nu HTML Checker cannot run (apt-get install default-jre-headless)")
+        pytest.skip(
+            "Java is not installed: the Nu HTML Checker cannot run (apt-get install default-jre-headless)"
+        )
     if not VNU.exists():
         pytest.skip("vnu.jar is missing: `make venv` installs it with npm (tools/vnu)")
     pages = [str(HTML / f"{page}.html") for page in toc_pages()]
