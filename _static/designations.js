@@ -10,14 +10,38 @@ var splitQuery = (query) =>
     .split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)
     .filter((term) => term);
 
-/* Snippets come from the page's prose, never from the folded code cells. */
+/* Snippets come from the page's prose (its article, without the folded code cells, the page's
+   buttons and the charts' drawn text), never from a file name, and open at the first place the
+   reader's words occur, a designation matched with or without its hyphens ("s400" at "S-400"). */
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
-  const toText = Search.htmlToText;
+  const DROP = ".headerlink, script, style, svg, .cell_input, .cell details.above-input, " +
+    ".bd-header-article, .prev-next-area, .mtc-figure-links, .mtc-filter-bar";
   Search.htmlToText = (htmlString, anchor) => {
     const page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".cell_input, .cell details.above-input").forEach((el) => el.remove());
-    return toText(page.documentElement.outerHTML, anchor);
+    page.querySelectorAll(DROP).forEach((el) => el.remove());
+    const article = page.querySelector("article.bd-article") || page.querySelector('[role="main"]');
+    if (!article) return "";
+    const part = (anchor && article.querySelector(anchor)) || article;
+    return part.textContent.replace(/\s+/g, " ").trim();
+  };
+  const loose = (word) =>
+    new RegExp(
+      [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\u2010-\u2015-]?"),
+      "i"
+    );
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor);
+    if (text === "") return null;
+    const found = [...keywords]
+      .map((word) => text.search(loose(word)))
+      .filter((at) => at > -1);
+    const start = found.length ? Math.max(Math.min(...found) - 100, 0) : 0;
+    const summary = document.createElement("p");
+    summary.classList.add("context");
+    summary.textContent =
+      (start > 0 ? "…" : "") + text.substr(start, 240).trim() + (start + 240 < text.length ? "…" : "");
+    return summary;
   };
 });
 

@@ -40,11 +40,16 @@
     count.className = "mtc-filter-count";
     bar.appendChild(count);
 
+    // As the site's search does: case, hyphens and spaces do not count, so "s400" finds S-400 and
+    // "su 27" finds Su-27SK.
+    function normal(text) { return text.toLowerCase().replace(/[\s\u2010-\u2015-]+/g, ""); }
+    var texts = rows.map(function (row) { return normal(row.textContent); });
+
     function apply() {
-      var needle = search.value.trim().toLowerCase();
+      var needle = normal(search.value);
       var shown = 0;
-      rows.forEach(function (row) {
-        var ok = !needle || row.textContent.toLowerCase().indexOf(needle) >= 0;
+      rows.forEach(function (row, i) {
+        var ok = !needle || texts[i].indexOf(needle) >= 0;
         menus.forEach(function (menu) {
           if (menu.select.value && row.cells[menu.index].textContent.trim() !== menu.select.value) { ok = false; }
         });

@@ -21,13 +21,16 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tools import lighthouse
 from tools.paths import ROOT
 from tools.paths import VENV_BIN as BIN
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GROWTH = [int(x) for x in os.environ.get("BENCH_GROWTH", "10,100").split(",") if x.strip()]
 #: Steps to run (default all); results of other steps are kept from the last _build/bench.json.
-STEPS = os.environ.get("BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth,rekey").split(",")
+STEPS = os.environ.get(
+    "BENCH_STEPS", "floor,peer,builds,data,nbval,make_test,pages,growth,rekey,lighthouse"
+).split(",")
 #: Tables keyed by something other than id (a year, a claim), or whose ids carry meaning (the
 #: indicators' ids name SIPRI's windows, e.g. ``..._2014_18``): copies would be duplicates, not data.
 GROWTH_SKIP = {"sipri_tiv", "official_exports", "outcomes", "indicators"}
@@ -367,6 +370,18 @@ def _more_rows(r: dict, rows: list) -> str:
         rows.append(
             (f"Growth {key}: nbval, 2 workers", f"{g['nbval_parallel_s']:.1f} s", "outputs differ by design")
         )
+    if r.get("lighthouse"):
+        lh = r["lighthouse"]
+        worst = min(lh, key=lambda page: lh[page]["performance"])
+        heaviest = max(lh, key=lambda page: lh[page]["bytes"])
+        rows += [
+            ("Lighthouse mobile: lowest performance", f"{lh[worst]['performance']}", f"{worst}; target ≥ 90"),
+            ("Lighthouse mobile: slowest largest paint", f"{max(p['lcp_s'] for p in lh.values()):.1f} s", ""),
+            ("Lighthouse: heaviest page, gzipped, with assets", f"{lh[heaviest]['bytes'] / 1e3:.0f} kB",
+             f"{heaviest}; target ≤ 600 kB"),
+            ("Lighthouse: accessibility / best practices / SEO, lowest",
+             " / ".join(str(min(p[c] for p in lh.values())) for c in ("accessibility", "best-practices", "seo")), ""),
+        ]  # fmt: skip
     lines = ["| measure | value | note |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(lines)
 
@@ -387,6 +402,7 @@ def main() -> int:
         "pages": lambda tmp: page_weight(),
         "growth": growth,
         "rekey": lambda tmp: rekey(),
+        "lighthouse": lambda tmp: lighthouse.run(),
     }
     keys = {"make_test": "make_test_warm"}
     with tempfile.TemporaryDirectory(prefix="mtc-bench-") as name:

@@ -17,18 +17,26 @@ import html
 import json
 import os
 import re
+import shutil
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import matplotlib
 import yaml
+from bs4 import BeautifulSoup
 
 from mtcreport import citation
 from tools.paths import HTML, ROOT, pages
 from tools.paths import PDF as TARGET
 
 LAYOUT = TARGET.parent / "layout.json"
+#: The part of _toc.yml whose chapters follow one another without a page break.
+BACK_MATTER = "Back matter"
+#: Tables of at most this many rows (header included) and this much text are kept on one page; a
+#: longer one breaks between rows (WeasyPrint leaves a page blank when it tries to keep a table
+#: taller than a page).
+KEEP_ROWS, KEEP_CHARS = 12, 1500
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 #: Web controls and navigation that a printed page has no use for.
 DROP = [
@@ -68,21 +76,31 @@ html { font: 9.5pt/1.4 "DejaVu Sans"; color: #111; }
 .contents a { color: #111; text-decoration: none; }
 .contents a::after { content: leader(".") target-counter(attr(href), page); }
 .chapter { page-break-before: always; }
+/* The back matter starts on a new page; its short chapters then follow one another. */
+.chapter.flow { page-break-before: auto; margin-top: 12mm; }
 .chapter h1 { font-size: 17pt; string-set: chapter content(text); margin-top: 0; }
 h2 { font-size: 12.5pt; margin-top: 6mm; page-break-after: avoid; }
 h3 { font-size: 10.5pt; page-break-after: avoid; }
 a { color: #0b4f8a; text-decoration: none; }
 img, svg.mtc-svg { max-width: 100%%; height: auto; }
 figure { margin: 4mm 0; page-break-inside: avoid; }
-figcaption, caption { font-size: 8.5pt; font-style: italic; color: #333; margin: 1.5mm 0; }
+figcaption, caption, .mtc-caption { font-size: 8.5pt; font-style: italic; color: #333; margin: 1.5mm 0; }
 table { width: 100%%; table-layout: auto; border-collapse: collapse; font-size: 7.2pt;
         overflow-wrap: break-word; margin: 2mm 0; }
 th, td { border-bottom: 0.4pt solid #bbb; padding: 1pt 2.5pt; vertical-align: top; text-align: left; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
+/* A short table (class set by _article) moves whole to the next page rather than leave its
+   caption, or one row, behind; a longer one breaks between rows as usual. */
+.mtc-table-block.mtc-keep { break-inside: avoid; }
+.mtc-caption { break-after: avoid; }
+/* A table that breaks never leaves its first or its last row alone on a page. */
+tbody tr:first-child { break-after: avoid; }
+tbody tr:last-child { break-before: avoid; }
 pre, code { font-family: "DejaVu Sans Mono"; font-size: 7.5pt; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; padding: 2mm; }
-.source-line { font-size: 7.5pt; color: #444; margin: 0 0 4mm 0; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4; padding: 2mm;
+      break-inside: avoid; }
+.source-line { font-size: 7.5pt; color: #444; margin: 0 0 4mm 0; break-before: avoid; }
 .admonition { border-left: 2pt solid #999; padding-left: 3mm; }
 dl.glossary dt { font-weight: bold; margin-top: 2mm; }
 """
@@ -90,8 +108,6 @@ dl.glossary dt { font-weight: bold; margin-top: 2mm; }
 
 def _article(page: str):
     """The article of one built page, cleaned for print, with ids and links made book-wide."""
-    from bs4 import BeautifulSoup
-
     path = HTML / f"{page}.html"
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.bd-article") or soup.select_one('[role="main"]')
@@ -104,12 +120,34 @@ def _article(page: str):
     for element in article.select("[id]:not(svg *)"):  # ids inside a chart are unique already
         element["id"] = f"{prefix}--{element['id']}"
     for link in article.select("a[href]"):
-        link["href"] = _link(page, link["href"])
+        target = _link(page, link["href"])
+        if target is None:
+            link.unwrap()  # a file of the web build (a CSV, an SVG): named, not linked, in print
+        else:
+            link["href"] = target
+    for table in article.select("table"):
+        _caption_above(table)
     _check_chart_references(page, article)
     for image in article.select("img[src]"):
         if "://" not in image["src"]:
             image["src"] = (path.parent / image["src"]).resolve().as_uri()
     return article
+
+
+def _caption_above(table) -> None:
+    """Print a table's caption as a paragraph above it, both in one block: WeasyPrint lays a
+    ``<caption>`` out apart from its table and can leave it alone at the foot of a page. The block
+    of a short table is kept on one page (no caption or single row left behind); a long one
+    breaks between rows, its caption kept with its first rows."""
+    block = table.wrap(BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "mtc-table-block"}))
+    caption = table.find("caption")
+    if caption is not None:
+        caption.name = "p"
+        caption["class"] = ["mtc-caption"]
+        caption["data-table"] = table.get("id", "")
+        table.insert_before(caption.extract())
+    if len(table.select("tr")) <= KEEP_ROWS and len(table.get_text(" ", strip=True)) <= KEEP_CHARS:
+        block["class"] = [*block["class"], "mtc-keep"]
 
 
 def _check_chart_references(page: str, article) -> None:
@@ -127,8 +165,10 @@ def _anchor(page: str) -> str:
     return page.replace("/", "-")
 
 
-def _link(page: str, href: str) -> str:
-    """Links to other pages of the book point inside the PDF; other links stay as they are."""
+def _link(page: str, href: str) -> str | None:
+    """Links to other pages of the book point inside the PDF, links to the web stay as they are,
+    and links to other files of the build (data files, chart files) are dropped (None): in a PDF
+    they would point into the folder of the machine that built it."""
     if href.startswith(("http://", "https://", "mailto:")):
         return href
     target, _, fragment = href.partition("#")
@@ -138,10 +178,20 @@ def _link(page: str, href: str) -> str:
     try:
         other = resolved.relative_to(HTML.resolve()).with_suffix("").as_posix()
     except ValueError:
-        return href
+        return None
     if other not in pages():
-        return resolved.as_uri()
+        return None
     return f"#{_anchor(other)}--{fragment}" if fragment else f"#{_anchor(other)}"
+
+
+def _flowing() -> set[str]:
+    """The chapters that do not start a page: every chapter of the back matter after its first."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    flowing = set()
+    for part in toc.get("parts", []):
+        if part.get("caption") == BACK_MATTER:
+            flowing |= {chapter["file"] for chapter in part["chapters"][1:]}
+    return flowing
 
 
 def document_html() -> str:
@@ -151,13 +201,15 @@ def document_html() -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         built = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date().isoformat()
     chapters, entries = [], []
+    flowing = _flowing()
     for page in pages():
         article = _article(page)
         heading = article.find("h1")
         title = heading.get_text(" ", strip=True) if heading else page
         entries.append(f'<li><a href="#{_anchor(page)}">{html.escape(title)}</a></li>')
         chapters.append(
-            f'<section class="chapter" id="{_anchor(page)}">{article.decode_contents()}</section>'
+            f'<section class="chapter{" flow" if page in flowing else ""}" id="{_anchor(page)}">'
+            f"{article.decode_contents()}</section>"
         )
     title_page = (
         '<div class="title-page">'
@@ -178,20 +230,55 @@ def document_html() -> str:
 
 
 def _layout(document) -> list[dict]:
-    """Per page: the text block's width and the widest table and image (a picture or a chart's
-    inline SVG) on it (CSS px)."""
+    """Per page, from WeasyPrint's layout: the text block's width and the widest table and image (a
+    picture or a chart's inline SVG) on it (CSS px); ``filled``, the share of the text block's height
+    that the page's content takes (0 blank, about 1 full); ``captions``, the tables whose caption is
+    printed on the page; and ``tables``, each table (or part of one) on the page with the number of
+    its body rows printed there and in all."""
     out = []
     for number, page in enumerate(document.pages, start=1):
-        text_width = page._page_box.children[0].width if page._page_box.children else 0  # the html box
+        box = page._page_box
+        body = box.children[0] if box.children else None  # the html box; margin boxes follow
+        top = box.margin_top
+        height = box.height  # the page area, inside the margins
         widest = {"table": 0.0, "img": 0.0}
-        stack = list(page._page_box.descendants())
-        for box in stack:
-            tag = getattr(box, "element_tag", None)
+        bottom, captions, tables = top, [], []
+        for child in body.descendants() if body else []:
+            tag = getattr(child, "element_tag", None)
             tag = "img" if tag in ("img", "svg", "{http://www.w3.org/2000/svg}svg") else tag
             if tag in widest:
-                widest[tag] = max(widest[tag], box.margin_width())
-        out.append({"page": number, "text_width": text_width, "table": widest["table"], "img": widest["img"]})
+                widest[tag] = max(widest[tag], child.margin_width())
+            if tag == "img" or (getattr(child, "text", "") or "").strip():
+                bottom = max(bottom, child.position_y + child.height)
+            element = getattr(child, "element", None)
+            table_id = element.get("data-table") if tag == "p" and element is not None else None
+            if table_id is not None and table_id not in captions:
+                captions.append(table_id)
+            if tag == "table" and type(child).__name__ == "TableBox":
+                printed = sum(len(group.children) for group in child.children if not group.is_header)
+                tables.append({"id": element.get("id", ""), "rows": printed, "of": _body_rows(element)})
+        out.append(
+            {
+                "page": number,
+                "text_width": body.width if body else 0,
+                "table": widest["table"],
+                "img": widest["img"],
+                "filled": round((bottom - top) / height, 3) if height else 0.0,
+                "captions": captions,
+                "tables": tables,
+            }
+        )
     return out
+
+
+def _body_rows(table) -> int:
+    """The rows of a table element outside its header."""
+    rows = 0
+    for group in table:
+        if group.tag == "thead":
+            continue
+        rows += sum(1 for row in group if row.tag == "tr") if group.tag != "tr" else 1
+    return rows
 
 
 def main() -> int:
@@ -206,6 +293,8 @@ def main() -> int:
     document = WeasyHTML(string=document_html(), base_url=str(HTML)).render(stylesheets=[stylesheet])
     document.write_pdf(TARGET)
     LAYOUT.write_text(json.dumps(_layout(document), indent=1) + "\n", encoding="utf-8")
+    # The site offers the book's PDF for download (the download menu and the front page link it).
+    shutil.copyfile(TARGET, HTML / TARGET.name)
     print(
         f"pdf: {TARGET.relative_to(ROOT)} ({len(document.pages)} pages, {TARGET.stat().st_size / 1e6:.1f} MB)"
     )

@@ -7,7 +7,8 @@
   out of the index, and ``_static/designations.js`` leaves it out of the snippets too.
 - Search finds designations typed with or without their hyphens: the index gets each hyphenated
   designation with a digit in it ("S-400", "Su-27SK") also as one word ("s400", "su27sk"), and
-  ``_static/designations.js`` joins the same designations in the reader's query.
+  ``_static/designations.js`` joins the same designations in the reader's query. A variant also
+  counts for its family ("WS-10A" is indexed as "ws10" too), so WS-10 finds WS-10A/B/C.
 - The references list is a list screen readers can use: docutils writes each citation with the
   deprecated role ``doc-biblioentry`` inside a ``role="list"`` container, which axe-core reports
   as critical; each entry becomes a ``listitem``.
@@ -32,9 +33,25 @@ from mtcreport.citation import version as report_version
 DESIGNATION = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 
 
+#: A designation's family: its letters and its first number ("WS-10A" -> "WS10", "Su-27SK" -> "Su27").
+FAMILY = re.compile(r"^[A-Za-z]*[0-9]+")
+
+
 def joined_designations(text: str) -> list[str]:
-    """'the S-400 and the Su-27SK' -> ['S400', 'Su27SK']; words without a digit are left alone."""
-    return [m.replace("-", "") for m in DESIGNATION.findall(text) if any(c.isdigit() for c in m)]
+    """'the S-400 and the Su-27SK' -> ['S400', 'Su27SK', 'Su27']: each hyphenated designation with
+    a digit as one word, and also its family (letters and first number) where that is shorter, so
+    that a search for WS-10 finds the pages that name only the WS-10A. Words without a digit are
+    left alone."""
+    found = []
+    for match in DESIGNATION.findall(text):
+        if not any(c.isdigit() for c in match):
+            continue
+        joined = match.replace("-", "")
+        found.append(joined)
+        family = FAMILY.match(joined)
+        if family and family.group() != joined:
+            found.append(family.group())
+    return found
 
 
 class DesignationSearch(SearchEnglish):
@@ -101,10 +118,11 @@ class ProseWordCollector(sphinx.search.WordCollector):
 
 
 def setup(app):
-    from tools import sphinx_charts, sphinx_data
+    from tools import sphinx_charts, sphinx_data, sphinx_reader
 
     sphinx_charts.setup(app)
     sphinx_data.setup(app)
+    sphinx_reader.setup(app)
     # Sphinx 7.4 has no hook for this; IndexBuilder.feed looks the collector up by name.
     sphinx.search.WordCollector = ProseWordCollector
     app.add_search_language(DesignationSearch)

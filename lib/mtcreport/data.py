@@ -407,6 +407,11 @@ def systems() -> pd.DataFrame:
     return load("systems")
 
 
+def terms() -> pd.DataFrame:
+    """The terms of measure (TIV, SIPRI edition) the glossary defines."""
+    return load("terms")
+
+
 def transfers() -> pd.DataFrame:
     """Sales, licences, design documents and joint developments."""
     return load("transfers")

@@ -44,5 +44,23 @@ def markdown(systems: pd.DataFrame, sources: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
+def terms_markdown(terms: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """A MyST glossary of the terms of measure: the term and its other forms as terms of one
+    entry, the definition, and its source."""
+    titles = dict(zip(sources["id"], sources["title"], strict=True))
+    lines = ["```{glossary}"]
+    for _, row in terms.sort_values("term", key=lambda s: s.str.lower()).iterrows():
+        lines.append(row["term"])
+        if not pd.isna(row["also"]):
+            lines += [alias.strip() for alias in row["also"].split(";") if alias.strip()]
+        lines += [f"  {escape(row['definition'])} (Source: {escape(titles[row['source']])}.)", ""]
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def show_terms(terms: pd.DataFrame, sources: pd.DataFrame) -> Markdown:
+    return Markdown(terms_markdown(terms, sources))
+
+
 def show(systems: pd.DataFrame, sources: pd.DataFrame) -> Markdown:
     return Markdown(markdown(systems, sources))

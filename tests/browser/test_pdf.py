@@ -114,3 +114,55 @@ def test_no_table_or_image_is_wider_than_the_text_block():
     too_wide = [p for p in layout if max(p["table"], p["img"]) > p["text_width"] + 0.5]
     assert too_wide == [], f"pages with a table or image wider than the text: {too_wide}"
     assert any(p["table"] > 0 for p in layout) and any(p["img"] > 0 for p in layout)
+
+
+def _layout_pages() -> list[dict]:
+    return json.loads(LAYOUT.read_text(encoding="utf-8"))
+
+
+def test_every_link_is_to_the_web_or_inside_the_pdf(reader):
+    """No link into the folder of the machine that built the PDF (file://, or a relative path):
+    data and chart files are named in print, not linked."""
+    bad = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+            if uri and not uri.startswith(("https://", "http://")):
+                bad.append((number, uri))
+    assert bad == [], f"links that leave the PDF for a local file: {bad[:5]} ({len(bad)} in all)"
+
+
+def test_captions_stay_with_their_tables():
+    pages = _layout_pages()
+    apart = [
+        (page["page"], caption)
+        for page in pages
+        for caption in page["captions"]
+        if caption not in {table["id"] for table in page["tables"]}
+    ]
+    assert any(page["captions"] for page in pages)
+    assert apart == [], f"table captions printed on a page without their table: {apart}"
+
+
+def test_no_table_leaves_a_single_row_on_a_page():
+    alone = [
+        (page["page"], table["id"])
+        for page in _layout_pages()
+        for table in page["tables"]
+        if table["rows"] == 1 and table["of"] > 1
+    ]
+    assert alone == [], f"pages holding one row of a longer table: {alone}"
+
+
+def test_at_most_one_near_empty_page():
+    """A page less than a third full is a near-empty page; the back matter's short chapters follow
+    one another, so only a chapter's natural end can leave one."""
+    near_empty = [page["page"] for page in _layout_pages() if page["filled"] < 1 / 3]
+    assert len(near_empty) <= 1, f"near-empty pages: {near_empty}"
+
+
+def test_the_bibtex_entry_is_printed_whole(texts):
+    holding = [number for number, text in enumerate(texts, start=1) if "@misc{mtcreport" in text]
+    assert len(holding) == 1
+    assert "note = {" in texts[holding[0] - 1], "the BibTeX entry is split across pages"

@@ -1,0 +1,256 @@
+"""Less machinery between the reader and the text (issue 20), part of the book's Sphinx extension.
+
+- A code cell with nothing to show (imports, numbers glued into the prose) is left out of the
+  page: its folded "Show code cell source" bar led nowhere a reader needed. The notebook keeps the
+  cell, and nbval still runs it. Cells with an output keep their folded code.
+- No icon-font script: the theme loads Font Awesome's 1.5 MB script to draw about fifteen icons.
+  The build copies the outlines of just those icons from that script (Font Awesome Free, CC BY
+  4.0; see ``_static/icons.css``'s header) into a small stylesheet of CSS masks, and the pages
+  stop loading the script.
+- Every page has a meta description for search engines and link previews: the opening of its
+  text after the title (the "In brief" of a chapter), cut at a word near 155 characters.
+- The terms of measure of ``data/terms.csv`` (TIV, SIPRI edition) are links to their glossary
+  entry at their first use on every page (outside headings, links and code); the glossary page
+  itself is left alone.
+- Charts placed inline keep no RDF metadata: matplotlib writes an ``<rdf:RDF>`` block (its name
+  and a Dublin Core type) into each SVG, which HTML does not allow inside inline SVG (the Nu HTML
+  Checker reported about ten errors a chart). The chart files offered for download keep theirs.
+- The fold's summary holds its two labels in ``<span>``, not ``<p>`` (HTML allows no paragraph in a
+  ``<summary>``; the Nu HTML Checker reported one error per folded cell).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+
+from tools.paths import ROOT
+
+#: The theme's icons the pages use (``<i class="fa-solid fa-bars">`` and the like).
+ICONS = (
+    "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download", "expand",
+    "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun",
+)  # fmt: skip
+ICON_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
+#: The elements that show an icon: <i> or <span> with the style class Font Awesome uses.
+ICON_ELEMENT = ":is(.fa-solid, .fas, .fa-regular, .far)"
+FONTAWESOME_TAG = re.compile(r'\s*<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>')
+
+
+def _classes(node) -> list[str]:
+    return node.get("classes", []) if isinstance(node, nodes.Element) else []
+
+
+def drop_silent_cells(app, doctree, docname) -> None:
+    """Remove every code cell whose output is empty."""
+    for cell in list(doctree.findall(nodes.container)):
+        if "cell" in _classes(cell) and not _has_output(cell):
+            cell.parent.remove(cell)
+
+
+def _has_output(cell: nodes.Element) -> bool:
+    """A cell shows something if its output container holds any text, image or raw markup."""
+    for child in cell.findall(nodes.container):
+        if "cell_output" not in _classes(child):
+            continue
+        if (
+            child.astext().strip()
+            or next(child.findall(nodes.image), None)
+            or next(child.findall(nodes.raw), None)
+        ):
+            return True
+    return False
+
+
+SUMMARY = re.compile(
+    r'(<summary[^>]*>\s*)<p class="(collapsed|expanded) admonition-title">(.*?)</p>\s*'
+    r'<p class="(collapsed|expanded) admonition-title">(.*?)</p>(\s*</summary>)',
+    re.DOTALL,
+)
+
+
+RDF = re.compile(r"\s*<metadata>\s*<rdf:RDF\b.*?</rdf:RDF>\s*</metadata>", re.DOTALL)
+
+
+def summary_spans(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body and "<rdf:RDF" in body:
+        body = context["body"] = RDF.sub("", body)
+    if body and "<summary" in body:
+        context["body"] = SUMMARY.sub(
+            r'\1<span class="\2 admonition-title">\3</span><span class="\4 admonition-title">\5</span>\6',
+            body,
+        )
+
+
+def _fontawesome() -> Path:
+    import pydata_sphinx_theme
+
+    return (
+        Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
+    )
+
+
+def icon_paths(script: str, names=ICONS) -> dict[str, tuple[int, int, str]]:
+    """Width, height and SVG path of each named icon in Font Awesome's script. A name can be in
+    several styles; the solid style, the theme's, is the last one defined."""
+    found = {}
+    for match in ICON_ENTRY.finditer(script):
+        name, width, height, path = match.groups()
+        if name in names:
+            found[name] = (int(width), int(height), path)
+    missing = sorted(set(names) - set(found))
+    if missing:
+        raise ValueError(f"icons not found in Font Awesome's script: {missing}")
+    return found
+
+
+def icons_css(script: str, license_text: str) -> str:
+    """One CSS mask per icon, drawn in the text's colour, at the size Font Awesome gives it."""
+    rules = [
+        "/* The theme's icons without Font Awesome's script (tools/sphinx_reader.py).",
+        *[f"   {line}" for line in license_text.strip().splitlines()],
+        "*/",
+        f"{ICON_ELEMENT} {{ width: 1.25em; height: 1em; vertical-align: -0.125em;"
+        " background-color: currentColor; -webkit-mask: var(--mtc-icon) center / contain no-repeat;"
+        " mask: var(--mtc-icon) center / contain no-repeat; }",
+        f"{ICON_ELEMENT}:not(.theme-switch) {{ display: inline-block; }}",
+        ".fa-lg { font-size: 1.25em; }",
+        # the theme's stylesheet still draws each icon's glyph from the icon font (156 kB)
+        f"{ICON_ELEMENT}::before {{ content: none !important; }}",
+    ]
+    for name, (width, height, path) in sorted(icon_paths(script).items()):
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        )
+        rules.append(f'.fa-{name} {{ --mtc-icon: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); }}')
+    return "\n".join(rules) + "\n"
+
+
+def write_icons(app) -> None:
+    """Write _static/icons.css from the theme's own copy of Font Awesome, before the pages."""
+    script = _fontawesome()
+    folder = Path(app.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    license_file = script.with_name("fontawesome.js.LICENSE.txt")
+    text = "Icons: Font Awesome Free by @fontawesome, https://fontawesome.com, CC BY 4.0 (icons)."
+    if license_file.exists():  # its own comment markers dropped: this text goes inside a comment
+        notice = license_file.read_text(encoding="utf-8").replace("/*!", "").replace("*/", "")
+        text += "\n" + "\n".join(line.strip(" *") for line in notice.splitlines() if line.strip(" *"))
+    (folder / "icons.css").write_text(icons_css(script.read_text(encoding="utf-8"), text), encoding="utf-8")
+
+
+def drop_fontawesome(app, exception) -> None:
+    """The pages no longer load the icon-font script, and the site no longer carries it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "fontawesome.js" in text:
+            page.write_text(FONTAWESOME_TAG.sub("", text), encoding="utf-8")
+    for leftover in (out / "_static" / "scripts").glob("fontawesome.js*"):
+        if not leftover.name.endswith("LICENSE.txt"):
+            leftover.unlink()
+
+
+def description(doctree, limit: int = 155) -> str:
+    """The opening text of a page after its title, at most ``limit`` characters, cut at a word."""
+    words = []
+    for paragraph in doctree.findall(nodes.paragraph):
+        if any("cell" in _classes(parent) for parent in _ancestors(paragraph)):
+            continue  # the text of code cells' outputs (tables, source lines) is not the prose
+        words += paragraph.astext().split()
+        if sum(len(w) + 1 for w in words) > limit:
+            break
+    text = ""
+    for word in words:
+        if len(text) + len(word) + 1 > limit - 1:
+            return text.rstrip(",;:") + "…"
+        text = f"{text} {word}".strip()
+    return text
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def add_description(app, pagename, templatename, context, doctree) -> None:
+    if doctree is None:
+        return
+    from html import escape
+
+    text = description(doctree)
+    if text:
+        context["metatags"] = (
+            context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}" />'
+        )
+
+
+GLOSSARY = "chapters/glossary"
+#: Text that is not linked: headings, links, code, raw markup (charts) and the glossary's terms.
+NO_LINK = (
+    nodes.title, nodes.reference, addnodes.pending_xref, nodes.literal, nodes.literal_block,
+    nodes.raw, nodes.term, nodes.FixedTextElement, nodes.target,
+)  # fmt: skip
+
+
+def term_patterns(root: Path = ROOT) -> list[tuple[str, re.Pattern]]:
+    """(glossary term, pattern of the term and its other forms) for each row of data/terms.csv."""
+    import csv
+
+    patterns = []
+    with (root / "data" / "terms.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            forms = [row["term"]] + [f.strip() for f in (row["also"] or "").split(";") if f.strip()]
+            forms.sort(key=len, reverse=True)  # the longest form first
+            alternatives = "|".join(re.escape(form) for form in forms)
+            patterns.append((row["term"], re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+    return patterns
+
+
+def _linkable(node: nodes.Text) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, NO_LINK) or "cell_input" in _classes(parent):
+            return False
+        parent = parent.parent
+    return True
+
+
+def link_terms(app, doctree) -> None:
+    """Make the first use of each term of measure on a page a link to its glossary entry."""
+    if app.env.docname == GLOSSARY:
+        return
+    for term, pattern in term_patterns():
+        for text in doctree.findall(nodes.Text):
+            match = pattern.search(text.astext())
+            if not match or not _linkable(text):
+                continue
+            source = text.astext()
+            found = match.group()
+            xref = addnodes.pending_xref(
+                "", refdomain="std", reftype="term", reftarget=term.lower(), refexplicit=True, refwarn=True
+            )
+            xref += nodes.inline(found, found, classes=["xref", "std", "std-term"])
+            parts = [nodes.Text(source[: match.start()]), xref, nodes.Text(source[match.end() :])]
+            text.parent.replace(
+                text, [part for part in parts if not isinstance(part, nodes.Text) or part.astext()]
+            )
+            break
+
+
+def setup(app) -> None:
+    app.connect("doctree-read", link_terms)
+    app.connect("html-page-context", add_description)
+    app.connect("builder-inited", write_icons)
+    app.connect("build-finished", drop_fontawesome)
+    app.add_css_file("icons.css")
+    app.connect("doctree-resolved", drop_silent_cells)
+    app.connect("html-page-context", summary_spans, priority=900)
