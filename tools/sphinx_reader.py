@@ -87,14 +87,6 @@ def summary_spans(app, pagename, templatename, context, doctree) -> None:
         )
 
 
-def _fontawesome() -> Path:
-    import pydata_sphinx_theme
-
-    return (
-        Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
-    )
-
-
 def icon_paths(script: str, names=ICONS) -> dict[str, tuple[int, int, str]]:
     """Width, height and SVG path of each named icon in Font Awesome's script. A name can be in
     several styles; the solid style, the theme's, is the last one defined."""
@@ -131,17 +123,16 @@ def icons_css(script: str, license_text: str) -> str:
     return "\n".join(rules) + "\n"
 
 
-def write_icons(app) -> None:
-    """Write _static/icons.css from the theme's own copy of Font Awesome, before the pages."""
-    script = _fontawesome()
-    folder = Path(app.outdir) / "_static"
-    folder.mkdir(parents=True, exist_ok=True)
+def write_icons(out: Path) -> None:
+    """Write _static/icons.css from the copy of Font Awesome's script the theme put in the site."""
+    script = out / "_static" / "scripts" / "fontawesome.js"
     license_file = script.with_name("fontawesome.js.LICENSE.txt")
     text = "Icons: Font Awesome Free by @fontawesome, https://fontawesome.com, CC BY 4.0 (icons)."
     if license_file.exists():  # its own comment markers dropped: this text goes inside a comment
         notice = license_file.read_text(encoding="utf-8").replace("/*!", "").replace("*/", "")
         text += "\n" + "\n".join(line.strip(" *") for line in notice.splitlines() if line.strip(" *"))
-    (folder / "icons.css").write_text(icons_css(script.read_text(encoding="utf-8"), text), encoding="utf-8")
+    css = icons_css(script.read_text(encoding="utf-8"), text)
+    (out / "_static" / "icons.css").write_text(css, encoding="utf-8")
 
 
 def drop_fontawesome(app, exception) -> None:
@@ -149,6 +140,7 @@ def drop_fontawesome(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    write_icons(out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "fontawesome.js" in text:
@@ -249,7 +241,6 @@ def link_terms(app, doctree) -> None:
 def setup(app) -> None:
     app.connect("doctree-read", link_terms)
     app.connect("html-page-context", add_description)
-    app.connect("builder-inited", write_icons)
     app.connect("build-finished", drop_fontawesome)
     app.add_css_file("icons.css")
     app.connect("doctree-resolved", drop_silent_cells)
