@@ -28,16 +28,15 @@ def test_unknown_source_id_is_refused(data_copy):
 
 def test_unknown_second_source_is_refused(data_copy):
     line = set_cell(data_copy, "developments", "caatsa_edd_2018", "source_2", "no_such_source")
-    assert_names(
-        error_for(data_copy), "developments", line, "source_2", r'"no_such_source" is not an id in sources\.csv'
-    )
+    reason = r'"no_such_source" is not an id in sources\.csv'
+    assert_names(error_for(data_copy), "developments", line, "source_2", reason)
 
 
 @pytest.mark.parametrize(
-    ("row_id", "column", "source_id"),
-    [("early_warning_2019", "source", "bloomberg_ews_2019"), ("caatsa_edd_2018", "source_2", "scmp_caatsa_2018")],
+    ("column", "source_id"),
+    [("source", "bloomberg_ews_2019"), ("source_2", "scmp_caatsa_2018")],
 )
-def test_source_without_url_is_refused(data_copy, row_id, column, source_id):
+def test_source_without_url_is_refused(data_copy, column, source_id):
     set_cell(data_copy, "sources", source_id, "url", "")
     message = error_for(data_copy)
     assert "developments.csv" in message, message
