@@ -384,3 +384,52 @@ def timeline_marks(developments: pd.DataFrame, register: pd.DataFrame, since: in
                 }
             )
     return pd.DataFrame(rows)
+
+
+# --- display ------------------------------------------------------------------------------------
+def developments_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Developments as readers see them: when, what, who, how certain, sources (linked)."""
+    from mtcreport import hindsight
+
+    rows = rows.assign(_order=rows["date"].map(decimal_date)).sort_values("_order")
+    return pd.DataFrame(
+        {
+            "When": [date_text(r) for _, r in rows.iterrows()],
+            "What happened": rows["what"],
+            "Who": rows["actors"],
+            "How certain": rows["certainty"],
+            "Sources": [
+                hindsight.sources_cell([a, b], "publisher")
+                for a, b in zip(rows["source"], rows["source_2"], strict=True)
+            ],
+        }
+    )
+
+
+def published_changes_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """SIPRI's published changes beside this report's reproduction (:func:`reproduce_changes`)."""
+    from mtcreport import hindsight
+
+    what = {
+        "china_imports": "China's arms imports",
+        "china_exports": "China's arms exports",
+        "russia_exports": "Russia's arms exports",
+    }
+
+    def pct(value, digits):
+        return "not in this report's data" if pd.isna(value) else f"{value:+.{digits}f} %".replace("-", "−")
+
+    rows = []
+    for r in frame.itertuples(index=False):
+        digits = 1 if float(r.value) != round(float(r.value)) else 0
+        rows.append(
+            {
+                "Change": f"{what[r.subject]}, {sipri.window_label(r.first, r.last)} against "
+                f"{sipri.window_label(r.first - 5, r.last - 5)}",
+                "SIPRI published": pct(r.value, digits),
+                "From the rows": pct(r.computed, 1),
+                "Edition used": r.edition if isinstance(r.edition, str) else "",
+                "Published in": hindsight.sources_cell([r.source], "publisher"),
+            }
+        )
+    return pd.DataFrame(rows)

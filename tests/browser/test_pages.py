@@ -142,7 +142,22 @@ def test_filter_box_narrows_the_claims_ledger(browser):
     tab.close()
 
 
-DESIGNATIONS = ["S-400", "Su-27SK", "RD-93", "J-11B", "Il-476", "AL-31F", "Mi-171E", "117S", "Su-35S"]
+DESIGNATIONS = [
+    "S-400",
+    "Su-27SK",
+    "RD-93",
+    "J-11B",
+    "Il-476",
+    "AL-31F",
+    "Mi-171E",
+    "117S",
+    "Su-35S",
+    # chapter 8 (what the trade figures do not show)
+    "WS-15",
+    "CAATSA",
+    "early warning",
+    "machine tools",
+]
 
 
 class _Prose(HTMLParser):
