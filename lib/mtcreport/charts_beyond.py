@@ -56,7 +56,7 @@ def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
         y = kinds.index(row.kind)
         color = KIND_COLORS[row.kind]
         shape = CERTAINTY_MARKERS[row.certainty]
-        if row.end > row.start:
+        if row.end - row.start > 0.25:  # a span of months or years; a few days is one point
             (artist,) = ax.plot([row.start, row.end], [y, y], color=color, lw=5, solid_capstyle="butt")
         else:
             (artist,) = ax.plot(
@@ -85,7 +85,9 @@ def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
     ax.set_xticks(range(first, last + 2, 2))
     ax.grid(axis="x", visible=True)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("year (filled circle: documented; diamond: stated by a government; hollow: reported)")
+    ax.set_xlabel(
+        "year\n(filled circle: documented; diamond: stated by a government; hollow circle: reported)"
+    )
     return style.finish(fig, source)
 
 
