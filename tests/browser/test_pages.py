@@ -200,7 +200,9 @@ def prose(page: str) -> str:
 
 
 def pages_mentioning(term: str) -> set[str]:
-    pattern = re.compile(rf"(?<![A-Za-z0-9-]){re.escape(term)}(?![A-Za-z0-9])", re.IGNORECASE)
+    # the words of a phrase may be joined by spaces, a line break or a hyphen (search splits at all three)
+    words = r"[\s-]+".join(re.escape(word) for word in term.split())
+    pattern = re.compile(rf"(?<![A-Za-z0-9-]){words}(?![A-Za-z0-9])", re.IGNORECASE)
     return {f"{page}.html" for page in PAGES if pattern.search(prose(page))}
 
 
