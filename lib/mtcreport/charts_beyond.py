@@ -85,9 +85,7 @@ def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
     ax.set_xticks(range(first, last + 2, 2))
     ax.grid(axis="x", visible=True)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(
-        "year\n(filled circle: documented; diamond: stated by a government; hollow circle: reported)"
-    )
+    ax.set_xlabel("year\n(filled: documented; diamond: stated by a government; hollow: reported)")
     return style.finish(fig, source)
 
 
