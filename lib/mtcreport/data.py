@@ -285,6 +285,34 @@ def validate_folder(folder: Path) -> None:
             row_id=row_id,
             more=len(errs) - 1,
         )
+    _check_cited_urls(folder, descriptor, all_tables)
+
+
+def _check_cited_urls(folder: Path, descriptor: dict, all_tables: dict[str, Table]) -> None:
+    """A table whose descriptor lists ``x-sources-need-url`` columns may cite only sources that have a
+    URL (an outside fact whose source cannot be opened is not a sourced fact)."""
+    import csv
+
+    with all_tables["sources"].path.open(encoding="utf-8", newline="") as handle:
+        urls = {row["id"]: (row.get("url") or "").strip() for row in csv.DictReader(handle)}
+    for res in descriptor["resources"]:
+        columns = res.get("x-sources-need-url", [])
+        if not columns:
+            continue
+        table = all_tables[res["name"]]
+        with table.path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                for column in columns:
+                    cited = (row.get(column) or "").strip()
+                    if cited and not urls.get(cited):
+                        raise DataError(
+                            _display(table.path),
+                            line,
+                            column,
+                            f'source "{cited}" has no url in sources.csv; an outside fact needs a source '
+                            "a reader can open [source-without-url]",
+                            row_id=row.get("id"),
+                        )
 
 
 def _typed(table: Table) -> pd.DataFrame:
@@ -470,6 +498,11 @@ def claims() -> pd.DataFrame:
 def outcomes() -> pd.DataFrame:
     """What happened to the paper's forecasts after 2012, with verdicts."""
     return load("outcomes")
+
+
+def developments() -> pd.DataFrame:
+    """Dated developments after 2012 beyond SIPRI's register, one outside fact a row, with sources."""
+    return load("developments")
 
 
 # Outside data: SIPRI Arms Transfers Database and official Russian figures (data/external/).
