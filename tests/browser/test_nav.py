@@ -106,3 +106,16 @@ def test_unfolded_code_is_not_clipped(browser, width):
     )
     assert clipped == 0, f"{width}px: {clipped} code blocks run past their box"
     context.close()
+
+
+def test_a_code_fold_shows_one_label(browser):
+    """A folded code cell reads "Show code cell source"; opened, "Hide code cell source" (the labels
+    are spans, so the theme's rules for them are restated in custom.css)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto((HTML / "chapters/08_beyond_trade.html").as_uri(), wait_until="load")
+    fold = tab.locator("div.cell details.hide").first
+    assert fold.locator("summary").inner_text().strip() == "Show code cell source"
+    fold.locator("summary").click()
+    assert fold.locator("summary").inner_text().strip() == "Hide code cell source"
+    context.close()
