@@ -239,18 +239,33 @@ def test_chart_has_no_title_labelled_axes_with_units_and_a_source_line(name):
         plt.close(fig)
 
 
-def test_transfers_chart_names_every_transfer_and_says_which_are_undated():
+def test_transfers_chart_names_every_transfer_and_lists_the_undated_ones_off_the_time_axis():
     transfers = data.transfers()
     fig = charts_paper.transfers_by_category(
         transfers, source="Source: Kashin (2012); data: transfers.csv.", vague="vague", undated="not dated"
     )
-    (ax,) = fig.axes
+    ax, below = fig.axes
     assert ax.get_title() == ""
     assert ax.get_xlabel().startswith("year")
-    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers["label"])
     undated = transfers["year_low"].isna() & transfers["year_high"].isna()
-    assert [t.get_text() for t in ax.texts].count("not dated") == int(undated.sum()) > 0
+    # the time axis has a row for each dated transfer only; the undated ones are listed under it
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers.loc[~undated, "label"])
+    listed = [t.get_text() for t in below.texts]
+    assert listed[0] == "not dated" and sorted(listed[1:]) == sorted(transfers.loc[undated, "label"])
+    assert int(undated.sum()) > 0 and not below.axison
     assert fig.get_size_inches()[0] == style.COLUMN_IN
+    plt.close(fig)
+
+
+def test_the_editions_chart_names_the_years_each_edition_covers():
+    editions = sipri.with_edition(data.sipri_tiv_editions())
+    fig = charts_hindsight.tiv_editions(editions, source=SOURCE)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    expected = [
+        f"{edition}: {rows['year'].min()}–{rows['year'].max()}"
+        for edition, rows in editions.groupby("edition", sort=True)
+    ]
+    assert legend == expected and len(set(e.split(": ")[1] for e in expected)) > 1
     plt.close(fig)
 
 

@@ -1,5 +1,6 @@
-"""Charts as a reader meets them in the built book: legible at desktop width and, after a tap, on a
-phone; each bar and point names its value on hover; each figure's data and image one click away.
+"""Charts as a reader meets them in the built book: legible where they stand at desktop width and
+on a phone (no tap needed); each bar and point names its value on hover, in either drawing; each
+figure's data and image one click away.
 
 Run by `make test` after a fresh build; see tests/browser/conftest.py.
 """
@@ -51,6 +52,7 @@ def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(desktop, page):
     tab.evaluate("document.fonts.ready")
     charts = tab.evaluate(SMALLEST_TEXT)
     assert [c["figure"] for c in charts] == CHART_PAGES[page]
+    assert {(c["shown"], c["layout"]) for c in charts} == {(1, "desktop")}, f"{page}: {charts}"
     small = [c for c in charts if c["px"] < MIN_PX]
     assert small == [], f"{page}: chart text below {MIN_PX} px: {small}"
     # the page shows the charts in the fonts matplotlib measured them in
@@ -59,26 +61,43 @@ def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(desktop, page):
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
-def test_on_a_phone_a_tap_shows_a_chart_at_full_size_without_widening_the_page(phone, page):
+def test_on_a_phone_every_chart_shows_its_phone_drawing_with_no_text_below_11_px(phone, page):
+    """At 390 px, without a tap: each chart shows one drawing, its phone layout, whose smallest
+    text is at least 11 CSS px, and nothing widens the page."""
     tab = phone.new_page()
     tab.goto(url(page), wait_until="load")
     tab.evaluate("document.fonts.ready")
-    charts = tab.locator(".mtc-chart")
-    assert tab.locator(".mtc-tap-hint").first.is_visible()
-    for index in range(charts.count()):
-        charts.nth(index).click()
-    after = tab.evaluate(SMALLEST_TEXT)
-    small = [c for c in after if c["px"] < MIN_PX]
-    assert small == [], f"{page}: after a tap, chart text below {MIN_PX} px: {small}"
+    charts = tab.evaluate(SMALLEST_TEXT)
+    assert [c["figure"] for c in charts] == CHART_PAGES[page]
+    assert {(c["shown"], c["layout"]) for c in charts} == {(1, "phone")}, f"{page}: {charts}"
+    small = [c for c in charts if c["px"] < MIN_PX]
+    assert small == [], f"{page}: at 390 px, chart text below {MIN_PX} px: {small}"
     widths = tab.evaluate(
         "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
     )
-    assert widths["scroll"] <= widths["view"] + 1, f"{page}: the zoomed chart widens the page ({widths})"
-    charts.first.click()  # a second tap fits it to the screen again
-    assert (
-        tab.evaluate("() => document.querySelector('.mtc-chart').classList.contains('mtc-zoomed')") is False
-    )
+    assert widths["scroll"] <= widths["view"] + 1, f"{page}: a chart widens the page ({widths})"
     tab.close()
+
+
+def _shown_titles(tab, figure: str) -> list[str]:
+    return tab.evaluate(
+        """figure => [...document.querySelectorAll(`#${figure} svg.mtc-svg`)]
+             .filter(svg => svg.getBoundingClientRect().width > 0)
+             .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))""",
+        figure,
+    )
+
+
+@pytest.mark.parametrize("page", sorted(CHART_PAGES))
+def test_the_phone_drawing_names_the_same_values_on_hover_as_the_desktop_one(desktop, phone, page):
+    shown = {}
+    for name, context in (("desktop", desktop), ("phone", phone)):
+        tab = context.new_page()
+        tab.goto(url(page), wait_until="load")
+        shown[name] = {figure: _shown_titles(tab, figure) for figure in CHART_PAGES[page]}
+        tab.close()
+    assert all(shown["desktop"].values())
+    assert shown["phone"] == shown["desktop"]
 
 
 def _links(tab) -> list[dict]:
@@ -86,7 +105,7 @@ def _links(tab) -> list[dict]:
         """() => [...document.querySelectorAll('article figure')].map(figure => ({
           id: figure.id,
           charts: figure.querySelectorAll('.mtc-chart').length,
-          titles: [...figure.querySelectorAll('svg title')].map(t => t.textContent),
+          titles: [...figure.querySelectorAll('svg.mtc-desktop title')].map(t => t.textContent),
           links: Object.fromEntries([...figure.querySelectorAll('.mtc-figure-links a')]
                    .map(a => [a.textContent.trim(), a.getAttribute('href')])),
         }))"""
@@ -151,5 +170,62 @@ def test_the_downloaded_data_of_fig_7_1_are_sipris_deliveries():
 
 
 def test_chart_files_are_only_those_of_the_book():
-    names = {Path(p).stem for p in (HTML / "figures").iterdir()}
+    names = {Path(p).stem for p in (HTML / "figures").iterdir() if p.name != "datapackage.json"}
     assert names == {name for names in CHART_PAGES.values() for name in names}
+
+
+def test_the_figure_files_are_described_by_a_valid_frictionless_package():
+    """figures/datapackage.json describes every figure's CSV: its title (number and caption), its
+    source line (naming SIPRI's edition where SIPRI's data are drawn), a licence, how to cite it,
+    its columns; and frictionless finds the package valid against the files."""
+    import json
+
+    from frictionless import Package
+
+    path = HTML / "figures" / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    names = {name for names in CHART_PAGES.values() for name in names}
+    resources = {r["name"]: r for r in package["resources"]}
+    assert set(resources) == names
+    for name, resource in resources.items():
+        assert re.fullmatch(r"Fig\. [\d.]+: .+", resource["title"]), name
+        assert resource["description"].startswith("Source: ") and resource["sources"], name
+        assert resource["licenses"] and resource["x-citation"].endswith(f"({name}).")
+        if re.search(r"\b(russia_china_|china_arms_|sipri_)\w*\.csv", resource["description"]):
+            # drawn from a copy of SIPRI's data: the edition and the copy are named
+            assert re.search(r"20\d\d update", resource["description"]), f"{name}: no SIPRI edition"
+            assert "published on GitHub by" in resource["description"], name
+        header = (path.parent / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert [f["name"] for f in resource["schema"]["fields"]] == header.split(",")
+    report = Package(str(path)).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_every_figure_svg_carries_its_title_and_a_credit_and_every_caption_how_to_cite(desktop):
+    for names in CHART_PAGES.values():
+        for name in names:
+            svg = (HTML / "figures" / f"{name}.svg").read_text(encoding="utf-8")
+            assert re.search(r"<svg\b[^>]*>\s*<title>Fig\. [\d.]+: [^<]+</title>", svg), name
+            assert re.search(r"<text [^>]*>From \S.* version [\d.]+, Fig\. [\d.]+\.</text>", svg), name
+            assert "mtcreport-layout" not in svg  # the phone drawing stays on the page
+    tab = desktop.new_page()
+    tab.goto(url("chapters/07_hindsight"), wait_until="load")
+    cites = tab.evaluate(
+        "() => [...document.querySelectorAll('article figure')].map(f => "
+        "(f.querySelector('.mtc-cite') || {}).textContent || '')"
+    )
+    tab.close()
+    assert cites and all(
+        re.match(r"Cite this figure: .+, version [\d.]+, Fig\. 7\.\d+ \(fig-", c) for c in cites
+    )
+
+
+def test_no_figure_csv_carries_float_noise_or_an_unnamed_column():
+    for names in CHART_PAGES.values():
+        for name in names:
+            text = (HTML / "figures" / f"{name}.csv").read_text(encoding="utf-8")
+            header = text.splitlines()[0].split(",")
+            assert all(re.fullmatch(r"[a-z_]+", column) for column in header), f"{name}: {header}"
+            assert re.findall(r"(?<![\w.])\d+\.\d{3,}(?![\w.])", text) == [], name
+    money = (HTML / "figures" / "fig-money-2011.csv").read_text(encoding="utf-8")
+    assert money.splitlines()[0].startswith("usd_billion,item,")
