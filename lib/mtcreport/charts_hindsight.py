@@ -249,8 +249,10 @@ def russia_shares(rows: pd.DataFrame, source: str):
     )
     ax.grid(axis="y", visible=False)
     handles = [chartkit.patch(colors[g], g) for g in colors]
-    below = -0.55 if chartkit.layout().narrow else -0.2  # under the axis label, which wraps when narrow
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, below), ncol=1)
+    if chartkit.layout().narrow:  # above the bars: below them, the wrapped axis label takes the room
+        ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=1)
+    else:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=1)
     return chartkit.finish(fig, source)
 
 
@@ -358,6 +360,9 @@ def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
     chartkit.bars(bottom, tiv, "SIPRI's measure", "million TIV", style.RUSSIA, width=style.BAR_WIDTH)
     bottom.set_ylabel("SIPRI's measure\n(millions of TIV)")
     bottom.set_xlabel("year")
+    from matplotlib.ticker import MaxNLocator
+
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years on a narrow axis too
     return chartkit.finish(fig, source)
 
 
