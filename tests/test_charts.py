@@ -17,7 +17,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from mtcreport import chartkit, charts_hindsight, charts_paper, data, hindsight, sipri, style
+from mtcreport import (
+    beyond,
+    chartkit,
+    charts_beyond,
+    charts_hindsight,
+    charts_paper,
+    data,
+    hindsight,
+    sipri,
+    style,
+)
 from tools.paths import CHAPTERS
 
 SOURCE = "Source: a test; table transfers."
@@ -148,6 +158,36 @@ def _story():
     )
 
 
+def _development_timeline():
+    marks = beyond.timeline_marks(data.developments(), data.sipri_register(), since=2012)
+    return charts_beyond.development_timeline(marks, 2012, 2025, SOURCE), len(marks)
+
+
+def _licence_built():
+    frame = beyond.licence_built_by_year(data.sipri_deliveries(), data.sipri_register())
+    bars = sum(int((frame[k] > 0).sum()) for k in beyond.PRODUCTION_CLASSES)
+    return charts_beyond.licence_built(frame, SOURCE), bars + 2 * len(frame)
+
+
+def _windows_and_years():
+    series = data.sipri_tiv().set_index("year")["tiv_millions"]
+    windows = [(2011, 2015), (2016, 2020), (2021, 2025)]
+    return charts_beyond.windows_and_years(series, windows, SOURCE), 15 + 3
+
+
+def _china_position():
+    frame = beyond.position(data.sipri_tiv_tables(), [(2009, 2013), (2014, 2018), (2019, 2023)])
+    return charts_beyond.china_position(frame, SOURCE), 9
+
+
+#: Chapter 8's charts: each builder returns the figure and the number of marks it must record.
+BEYOND_CASES = {
+    "development_timeline": _development_timeline,
+    "licence_built": _licence_built,
+    "windows_and_years": _windows_and_years,
+    "china_position": _china_position,
+}
+
 CASES = {
     "transfers_by_category": lambda: charts_paper.transfers_by_category(
         data.transfers(), source=SOURCE, vague="hollow: vague", undated="not dated"
@@ -169,11 +209,16 @@ CASES = {
     "dollars_vs_tiv": _dollars_vs_tiv,
     "engine_deliveries": _engine_deliveries,
     "story": _story,
+    **{name: (lambda build=build: build()[0]) for name, build in BEYOND_CASES.items()},
 }
 #: Functions of the chart modules that draw nothing.
 HELPERS = {"marks"}
 #: The chart modules, each with the chapters that may draw its charts.
-MODULES = {charts_paper: None, charts_hindsight: {"07_hindsight.ipynb", "findings.ipynb"}}
+MODULES = {
+    charts_paper: None,
+    charts_hindsight: {"07_hindsight.ipynb", "findings.ipynb"},
+    charts_beyond: {"08_beyond_trade.ipynb"},
+}
 
 
 def _called_by_chapters(module) -> dict[str, set[str]]:
@@ -239,18 +284,33 @@ def test_chart_has_no_title_labelled_axes_with_units_and_a_source_line(name):
         plt.close(fig)
 
 
-def test_transfers_chart_names_every_transfer_and_says_which_are_undated():
+def test_transfers_chart_names_every_transfer_and_lists_the_undated_ones_off_the_time_axis():
     transfers = data.transfers()
     fig = charts_paper.transfers_by_category(
         transfers, source="Source: Kashin (2012); data: transfers.csv.", vague="vague", undated="not dated"
     )
-    (ax,) = fig.axes
+    ax, below = fig.axes
     assert ax.get_title() == ""
     assert ax.get_xlabel().startswith("year")
-    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers["label"])
     undated = transfers["year_low"].isna() & transfers["year_high"].isna()
-    assert [t.get_text() for t in ax.texts].count("not dated") == int(undated.sum()) > 0
+    # the time axis has a row for each dated transfer only; the undated ones are listed under it
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(transfers.loc[~undated, "label"])
+    listed = [t.get_text() for t in below.texts]
+    assert listed[0] == "not dated" and sorted(listed[1:]) == sorted(transfers.loc[undated, "label"])
+    assert int(undated.sum()) > 0 and not below.axison
     assert fig.get_size_inches()[0] == style.COLUMN_IN
+    plt.close(fig)
+
+
+def test_the_editions_chart_names_the_years_each_edition_covers():
+    editions = sipri.with_edition(data.sipri_tiv_editions())
+    fig = charts_hindsight.tiv_editions(editions, source=SOURCE)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    expected = [
+        f"{edition}: {rows['year'].min()}–{rows['year'].max()}"
+        for edition, rows in editions.groupby("edition", sort=True)
+    ]
+    assert legend == expected and len(set(e.split(": ")[1] for e in expected)) > 1
     plt.close(fig)
 
 

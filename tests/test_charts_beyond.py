@@ -9,39 +9,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from mtcreport import beyond, charts_beyond, data, figures, style
-from tests.test_charts import UNIT, _is_numeric, _visible_ticklabels
+from tests.test_charts import BEYOND_CASES, SOURCE, UNIT, _is_numeric, _visible_ticklabels
 
-SOURCE = "Source: a test; table transfers."
-
-
-def _timeline():
-    marks = beyond.timeline_marks(data.developments(), data.sipri_register(), since=2012)
-    return charts_beyond.timeline(marks, 2012, 2025, SOURCE), len(marks)
-
-
-def _licence_built():
-    frame = beyond.licence_built_by_year(data.sipri_deliveries(), data.sipri_register())
-    bars = sum(int((frame[k] > 0).sum()) for k in beyond.PRODUCTION_CLASSES)
-    return charts_beyond.licence_built(frame, SOURCE), bars + 2 * len(frame)
-
-
-def _windows_and_years():
-    series = data.sipri_tiv().set_index("year")["tiv_millions"]
-    windows = [(2011, 2015), (2016, 2020), (2021, 2025)]
-    return charts_beyond.windows_and_years(series, windows, SOURCE), 15 + 3
-
-
-def _china_position():
-    frame = beyond.position(data.sipri_tiv_tables(), [(2009, 2013), (2014, 2018), (2019, 2023)])
-    return charts_beyond.china_position(frame, SOURCE), 9
-
-
-CASES = {
-    "timeline": _timeline,
-    "licence_built": _licence_built,
-    "windows_and_years": _windows_and_years,
-    "china_position": _china_position,
-}
+CASES = BEYOND_CASES
 
 
 def test_every_chart_function_has_a_case():
@@ -82,4 +52,4 @@ def test_timeline_refuses_a_kind_it_has_no_row_for():
     marks = beyond.timeline_marks(data.developments(), data.sipri_register(), since=2012)
     marks.loc[0, "kind"] = "rumour"
     with pytest.raises(ValueError, match="no row for kind"):
-        charts_beyond.timeline(marks, 2012, 2025, SOURCE)
+        charts_beyond.development_timeline(marks, 2012, 2025, SOURCE)

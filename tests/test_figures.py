@@ -28,11 +28,21 @@ def _draw(name):
     return CASES[name]()
 
 
-@pytest.fixture(params=sorted(CASES))
+LAYOUTS = [(name, layout) for name in sorted(CASES) for layout in ("desktop", "phone")]
+
+
+@pytest.fixture(params=LAYOUTS, ids=[f"{name}-{layout}" for name, layout in LAYOUTS])
 def fig(request):
-    """Each chart the chapters draw, closed after the test."""
-    drawn = _draw(request.param)
-    yield drawn
+    """Each chart the chapters draw, in each layout, closed after the test."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    name, layout = request.param
+    drawn = _draw(name)
+    shown = drawn
+    if layout != "desktop":
+        shown = figures.twins_of(drawn)[layout]
+        FigureCanvasAgg(shown)  # the twin is closed (not shown by a notebook): draw it with Agg
+    yield shown
     plt.close(drawn)
 
 
@@ -58,7 +68,7 @@ def test_every_plotted_value_is_titled_in_the_svg_and_is_one_csv_row(fig):
 
 
 def test_chart_is_one_column_wide_with_no_type_below_the_minimum(fig):
-    assert fig.get_figwidth() == style.COLUMN_IN
+    assert fig.get_figwidth() in (style.COLUMN_IN, style.PHONE_IN)
     fig.canvas.draw()
     small = [
         (t.get_text()[:30], t.get_fontsize())
@@ -77,7 +87,8 @@ def test_no_text_falls_outside_the_figure(fig):
     for ax in fig.axes:
         for axis, (lo, hi) in ((ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))):
             for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                # an axes drawn without axes (a list under a chart) draws no tick labels
+                if not ax.axison or not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
                     hidden |= {id(tick.label1), id(tick.label2)}
     outside = []
     for t in fig.findobj(matplotlib.text.Text):
@@ -150,3 +161,101 @@ def test_a_figure_without_marks_has_no_csv():
     with pytest.raises(ValueError, match="no marked values"):
         figures.csv(fig)
     plt.close(fig)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_chart_carries_a_phone_layout_that_draws_the_same_marks(name):
+    """The phone drawing is the same chart, narrower: the same hover titles and values (so the same
+    CSV), stored in the desktop SVG and taken out of it again, and not in the file offered for
+    download."""
+    drawn = _draw(name)
+    try:
+        twin = figures.twins_of(drawn)["phone"]
+        assert twin.get_figwidth() == style.PHONE_IN < style.COLUMN_IN
+        assert [(m.title, m.values) for m in figures.marks_of(twin)] == [
+            (m.title, m.values) for m in figures.marks_of(drawn)
+        ]
+        svg = figures.svg(drawn)
+        stored = figures.twins_in(svg)
+        assert list(stored) == ["phone"]
+        assert list(_titled_groups(stored["phone"]).values()) == list(_titled_groups(svg).values())
+        assert "mtcreport-layout" not in figures.without_values(svg)
+    finally:
+        plt.close("all")
+
+
+def test_a_phone_layout_that_draws_other_marks_is_an_error():
+    fig, ax = chartkit.figure()
+    twin, other = chartkit.figure()
+    figures.mark(ax.plot([1], [1], "o")[0], "2011: 1 bn", value=1)
+    figures.mark(other.plot([1], [2], "o")[0], "2011: 2 bn", value=2)
+    with pytest.raises(ValueError, match="phone layout of a chart draws other marks"):
+        figures.attach(fig, twin, "phone")
+    plt.close("all")
+
+
+def _overlapping(fig, text) -> list[str]:
+    """The marked elements of ``fig`` whose drawn extent meets that of ``text``."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = text.get_window_extent(renderer)
+    found = []
+    for ax in fig.axes:
+        for artist in [*ax.patches, *ax.lines]:
+            gid = artist.get_gid() or ""
+            if gid.startswith("mtc-mark-") and artist.get_window_extent(renderer).overlaps(box):
+                found.append(gid)
+    return found
+
+
+def test_the_label_of_the_papers_date_in_fig_7_1_stands_clear_of_the_bars():
+    fig = _draw("orders_deliveries")
+    try:
+        (label,) = [t for t in fig.axes[0].texts if t.get_text() == "the paper"]
+        assert _overlapping(fig, label) == []
+    finally:
+        plt.close("all")
+
+
+def test_the_label_of_the_latest_fact_in_the_timeline_stands_clear_of_the_marks():
+    """With the introduction's marks, whose last rows are contracts of the paper's last year."""
+    style.apply_style()
+    marks = pd.concat(
+        [
+            charts_paper.marks(
+                data.events().set_index("id"), ["normalisation_1989", "commission_2010"], "agreement"
+            ),
+            charts_paper.marks(
+                data.transfers().set_index("id"), ["al31f_contract_2012", "mi171e_contract_2012"], "contract"
+            ),
+        ],
+        ignore_index=True,
+    )
+    fig = charts_paper.timeline(
+        data.phases(), marks, cutoff=2012.7, source="Source: test.", cutoff_label="latest"
+    )
+    try:
+        (label,) = [t for ax in fig.axes for t in ax.texts if t.get_text() == "latest"]
+        assert _overlapping(fig, label) == []
+    finally:
+        plt.close("all")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_figures_csv_carries_no_float_noise(name):
+    """Numbers as the data give them or as the page shows them: never 53.18181818181819."""
+    drawn = _draw(name)
+    try:
+        noisy = re.findall(r"(?<![\w.])\d+\.\d{3,}(?![\w.])", figures.csv(drawn))
+        assert noisy == [], f"{name}: {noisy[:5]}"
+    finally:
+        plt.close("all")
+
+
+def test_the_money_chart_names_its_columns_for_what_they_hold():
+    drawn = _draw("money_2011")
+    try:
+        columns = list(figures.values(drawn).columns)
+        assert columns[:2] == ["usd_billion", "item"] and "amount" not in columns
+    finally:
+        plt.close("all")

@@ -24,9 +24,8 @@ def test_source_line_is_built_from_sections_and_checked_table_names():
     assert sources.source(["phases", "events", "transfers"], by="X") == (
         "Source: X; data: phases.csv, events.csv and transfers.csv."
     )
-    assert (
-        sources.tables_phrase("sipri_tiv") == "data: russia_china_tiv_by_year.csv"
-    )  # the file, as downloaded
+    # the file, as downloaded, then what it is a copy of
+    assert sources.tables_phrase("sipri_tiv").startswith("data: russia_china_tiv_by_year.csv (SIPRI's ")
 
 
 def test_a_source_line_naming_an_unknown_table_or_section_is_an_error():
@@ -80,8 +79,8 @@ def test_no_chapter_writes_a_source_line_by_hand():
 
 
 def test_a_source_line_of_several_parts_names_each_parts_files():
-    assert sources.cite("SIPRI, TIV tables", "sipri_tiv_tables") == (
-        "SIPRI, TIV tables, data: sipri_tiv_tables_2024ed.csv"
+    assert sources.cite("SIPRI, TIV tables", "sipri_tiv_tables").startswith(
+        "SIPRI, TIV tables, data: sipri_tiv_tables_2024ed.csv (SIPRI's 2024 update; "
     )
     assert sources.line(
         "Kashin (2012)",
@@ -111,3 +110,37 @@ def test_the_chapters_that_compute_the_findings_use_no_one_letter_names():
                 if isinstance(n, ast.Name) and len(n.id) == 1 and n.id != "_"
             ]
     assert found == []
+
+
+def _rows(table: str):
+    import csv
+
+    with data.tables()[table].path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_a_sipri_source_line_names_the_editions_the_years_each_gives_and_the_copys_publisher():
+    """The delivery series joins three editions by year: its source line says which years come from
+    which edition, from the table's own rows, and who published the copy of SIPRI's export."""
+    rows = _rows("sipri_tiv")
+    said = sources.tables_phrase("sipri_tiv")
+    assert said.startswith("data: russia_china_tiv_by_year.csv (SIPRI's ")
+    for edition in {r["sipri_edition"].split(" (")[0] for r in rows}:
+        years = [int(r["year"]) for r in rows if r["sipri_edition"].startswith(edition)]
+        assert f"{edition} for {min(years)}–{max(years)}" in said
+    for owner in {r["source_file"].split("/")[0] for r in rows}:
+        assert owner in said
+    assert "copies of SIPRI exports published on GitHub by" in said and said.endswith(
+        f"; see {sources.DATA_APPENDIX})"
+    )
+
+
+def test_every_sipri_table_says_its_edition_and_that_it_is_a_copy_and_no_other_table_does():
+    for name in data.tables():
+        rows = _rows(name)
+        said = sources.provenance(name)
+        if rows and "sipri_edition" in rows[0]:
+            assert "update" in said and "published on GitHub by" in said, name
+            assert "copy of SIPRI's export" in said or "copies of SIPRI exports" in said, name
+        else:
+            assert said == "", name

@@ -2,9 +2,9 @@
 
 Usage: ``python -m tools.screenshots`` (after ``make book``); writes
 ``_build/screenshots/<page>-desktop.png`` and ``<page>-390.png``, and each chart on its own:
-``charts/<figure>-desktop.png`` as shown at 1280 px and ``charts/<figure>-390-tapped.png`` as a
-phone shows it after a tap. ``charts.json`` gives the smallest rendered text of every chart in
-both views (CSS px), and the smallest per page. Not committed.
+``charts/<figure>-desktop.png`` as shown at 1280 px and ``charts/<figure>-390.png`` as a phone
+shows it where it stands (its phone layout). ``charts.json`` gives the smallest rendered text of
+every chart in both views (CSS px), and the smallest per page. Not committed.
 """
 
 from __future__ import annotations
@@ -32,26 +32,28 @@ ARGS = [
 #: The smallest rendered text of each chart on a page (CSS px): font size times the scale at which
 #: the SVG is drawn on screen; with the text it belongs to. The browser test uses it too.
 SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart => {
-  let smallest = Infinity, which = '';
-  for (const text of chart.querySelectorAll('svg text')) {
-    const m = text.getScreenCTM();
-    const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
-    if (px < smallest) { smallest = px; which = text.textContent; }
+  let smallest = Infinity, which = '', layout = '';
+  const shown = [...chart.querySelectorAll('svg.mtc-svg')]
+    .filter(svg => svg.getBoundingClientRect().width > 0);
+  for (const svg of shown) {
+    layout = [...svg.classList].find(c => c !== 'mtc-svg').replace('mtc-', '');
+    for (const text of svg.querySelectorAll('text')) {
+      const m = text.getScreenCTM();
+      const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+      if (px < smallest) { smallest = px; which = text.textContent; }
+    }
   }
-  return {figure: chart.dataset.figure, px: smallest, text: which};
+  return {figure: chart.dataset.figure, px: smallest, text: which, layout: layout, shown: shown.length};
 })"""
 
 
 def _charts(tab, label: str, page: str, report: dict) -> None:
-    """Screenshot each chart of the open page (after a tap on a phone) and record its smallest text."""
+    """Screenshot each chart of the open page as it stands and record its smallest text."""
     charts = tab.locator(".mtc-chart")
-    if label == "390":
-        for index in range(charts.count()):
-            charts.nth(index).click()
     tab.evaluate("document.fonts.ready")
     (OUT / "charts").mkdir(exist_ok=True)
     for index, chart in enumerate(tab.evaluate(SMALLEST_TEXT)):
-        name = f"{chart['figure']}-{label}{'-tapped' if label == '390' else ''}.png"
+        name = f"{chart['figure']}-{label}.png"
         charts.nth(index).screenshot(path=str(OUT / "charts" / name))
         report.setdefault(page, {}).setdefault(chart["figure"], {})[label] = round(chart["px"], 1)
 
@@ -88,7 +90,7 @@ def main() -> int:
     for page, sizes in smallest.items():
         print(
             f"screenshots: smallest chart text on {page}: {sizes['desktop']} px at 1280,"
-            f" {sizes['390']} px tapped at 390"
+            f" {sizes['390']} px at 390"
         )
     return 0
 

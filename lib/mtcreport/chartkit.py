@@ -2,12 +2,25 @@
 its row axis), bars and lines by year whose every element is a marked value, the phases as
 bands, the one marker of the paper's date, and legend entries.
 
+Every chart is drawn twice, by the same function, in two layouts (:class:`Layout`): one column
+wide for a desktop page (:data:`DESKTOP`) and narrow for a phone (:data:`PHONE`: narrower,
+taller, fewer ticks, row labels wrapped, legends in one column), so that its text is as large on
+a phone as on a desktop. A chart function decorated with :func:`chart` takes ``layout=``; called
+without it, it returns the desktop figure carrying its phone twin (:func:`mtcreport.figures.svg`
+stores both, and the book shows the one that fits the page). Both draw the same marks, so they
+have the same hover titles and the same CSV (an error otherwise).
+
 Colours and sizes come from :mod:`mtcreport.style`; the words on a chart come from the chart
 modules (:mod:`mtcreport.charts_paper`, :mod:`mtcreport.charts_hindsight`) and, where they must
 agree with the prose, from the chapter that calls them.
 """
 
 from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -22,20 +35,120 @@ YEAR_MARGIN = 0.8
 DATE_LABEL_GAP = 0.3
 
 
+# --- layouts ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Layout:
+    """How a chart is laid out for a width of page.
+
+    ``width``: the figure's width (inches); ``taller``: what a fixed height is multiplied by;
+    ``row_taller``: what the height of a row is multiplied by (wrapped labels need more);
+    ``label_pt``: the widest a row label may be (points; ``None``: as the chart writes it);
+    ``max_ticks``: the most labelled ticks on a numeric axis; ``legend_columns``: the most
+    columns a legend may have (``None``: as the chart asks).
+    """
+
+    name: str
+    width: float
+    taller: float = 1.0
+    row_taller: float = 1.0
+    label_pt: float | None = None
+    max_ticks: int | None = None
+    legend_columns: int | None = None
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < style.COLUMN_IN
+
+
+#: One text column of the book at desktop width (drawn at its own size, 672 CSS px).
+DESKTOP = Layout("desktop", style.COLUMN_IN)
+#: A phone's text column (drawn at its own size, about 350 CSS px, at 390 px of screen).
+PHONE = Layout(
+    "phone",
+    style.PHONE_IN,
+    taller=1.3,
+    row_taller=1.6,
+    label_pt=110,
+    max_ticks=5,
+    legend_columns=1,
+)
+LAYOUTS = (DESKTOP, PHONE)
+_current: list[Layout] = [DESKTOP]
+
+
+def layout() -> Layout:
+    """The layout the chart being drawn is laid out for."""
+    return _current[-1]
+
+
+@contextlib.contextmanager
+def laid_out(which: Layout):
+    _current.append(which)
+    try:
+        yield which
+    finally:
+        _current.pop()
+
+
+def chart(function):
+    """Make ``function`` (which draws and returns a figure) a chart drawn in every layout.
+
+    ``function(..., layout=PHONE)`` draws the phone layout alone; without ``layout`` the desktop
+    figure is returned with its phone twin attached (:func:`mtcreport.figures.attach`), the twin
+    closed so that a notebook displays one figure. The twin must draw the same marks (hover titles
+    and values), or it is an error.
+    """
+
+    @functools.wraps(function)
+    def draw(*args, layout: Layout | None = None, **kwargs):
+        if layout is not None:
+            with laid_out(layout):
+                return function(*args, **kwargs)
+        with laid_out(DESKTOP):
+            fig = function(*args, **kwargs)
+        with laid_out(PHONE):
+            twin = function(*args, **kwargs)
+        plt.close(twin)
+        figures.attach(fig, twin, PHONE.name)
+        return fig
+
+    return draw
+
+
 # --- the frame ----------------------------------------------------------------------------------
 def figure(size: tuple[float, float] = style.FIGSIZE, **kwargs):
-    """A new figure and axes at an explicit size (stable ``<Figure size ...>`` text)."""
+    """A new figure and axes at an explicit size (stable ``<Figure size ...>`` text), in the
+    current layout: its width, and the height made taller on a narrow page."""
+    now = layout()
+    width, height = size
+    if now.narrow and width == style.COLUMN_IN:
+        width, height = now.width, round(height * now.taller, 2)
+    size = (width, height)
     return plt.subplots(figsize=size, **kwargs)
 
 
 def rows_size(rows: int, base: float, per_row: float, width: float = style.COLUMN_IN) -> tuple[float, float]:
-    """The size of a chart with one row per item: a fixed part plus a height per row."""
+    """The size of a chart with one row per item: a fixed part plus a height per row (taller rows
+    in a narrow layout, whose labels wrap). :func:`figure` takes the layout's width."""
+    now = layout()
+    if now.narrow and width == style.COLUMN_IN:
+        return (width, round((base * now.taller + per_row * now.row_taller * rows) / now.taller, 2))
     return (width, base + per_row * rows)
 
 
+def label(text, width_pt: float | None = None, *, narrow_pt: float | None = None) -> str:
+    """A label as the chart writes it (wrapped to ``width_pt`` if given); in a layout that sets
+    ``label_pt``, re-wrapped to the narrowest of ``width_pt``, ``narrow_pt`` and ``label_pt``."""
+    now = layout()
+    if now.label_pt is None:
+        return wrap(str(text), width_pt) if width_pt else str(text)
+    return wrap(one_line(text), min(w for w in (width_pt, narrow_pt, now.label_pt) if w))
+
+
 def row_axis(ax, labels) -> None:
-    """A row axis: one row per label, the first at the top, half a row of margin at each end."""
-    labels = list(labels)
+    """A row axis: one row per label, the first at the top, half a row of margin at each end
+    (labels wrapped to the layout's width)."""
+    labels = [label(text) for text in labels]
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
 
@@ -76,9 +189,64 @@ def source_line(fig, text: str) -> float:
 
 
 def finish(fig, source: str):
-    """Write the source line and lay the figure out above it; returns the figure."""
-    fig.tight_layout(rect=(0, source_line(fig, source), 1, 1))
+    """Fit the figure to its layout (in a narrow one: axis labels wrapped, fewer ticks where their
+    labels would crowd), write the source line and lay the figure out above it; returns the figure."""
+    now = layout()
+    figures.describe(fig, source)
+    below = source_line(fig, source)
+    if now.narrow:
+        fig.tight_layout(rect=(0, below, 1, 1))
+        for ax in fig.axes:
+            if ax.get_xlabel():  # centred under the axes, so no wider than they are
+                width_pt = min(ax.get_position().width, 0.95) * fig.get_figwidth() * 72
+                ax.set_xlabel(wrap(one_line(ax.get_xlabel()), width_pt, style.TEXT_PT))
+            _fewer_ticks(ax, now.max_ticks)
+    fig.tight_layout(rect=(0, below, 1, 1))
     return fig
+
+
+def columns(wanted: int) -> int:
+    """The columns a legend may have in the current layout (``wanted`` at most)."""
+    most = layout().legend_columns
+    return min(wanted, most) if most else wanted
+
+
+_NUMBER = re.compile(r"[−\-]?[\d,.]+%?")
+
+
+def _fewer_ticks(ax, most: int | None) -> None:
+    """Fewer labelled ticks on a numeric x axis whose labels would crowd (each label given twice
+    its width), and at most ``most`` on any numeric axis; every second, third... tick is kept. An
+    axis whose ticks are names (a row axis) is left as it is."""
+    fig = ax.get_figure()
+    box = ax.get_position()
+    for axis, length in ((ax.xaxis, box.width * fig.get_figwidth() * 72), (ax.yaxis, None)):
+        lo, hi = sorted(axis.get_view_interval())
+        pairs = [
+            (loc, tick.get_text())
+            for loc, tick in zip(axis.get_ticklocs(), axis.get_majorticklabels(), strict=False)
+            if lo - 1e-9 <= loc <= hi + 1e-9
+        ]
+        if not pairs or not all(_NUMBER.fullmatch(text) for _, text in pairs if text):
+            continue
+        fits = len(pairs)
+        if length is not None:
+            widest = max(_text_width(text, style.SMALL_PT) for _, text in pairs)
+            fits = max(2, int(length // (2 * widest)))
+        keep = min(fits, most or fits)
+        if len(pairs) <= keep:
+            continue
+        kept = pairs[:: -(-len(pairs) // keep)]
+        axis.set_ticks([loc for loc, _ in kept], [text for _, text in kept])
+
+
+def _text_width(text: str, size_pt: float) -> float:
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(100, 100, 72)
+    prop = FontProperties(family=style._RC["font.family"], size=size_pt)
+    return renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
 
 
 # --- words and numbers on a chart ---------------------------------------------------------------
@@ -92,6 +260,12 @@ def hover_number(value: float) -> str:
     return fmt.rounded(value) if abs(value) >= 10 else f"{value:.3g}"
 
 
+def shown(value: float) -> float:
+    """A computed value at the precision a reader sees on hovering it (:func:`hover_number`), for
+    the figure's CSV: no float noise such as 53.18181818181819."""
+    return float(hover_number(value).replace(",", ""))
+
+
 def decimal_year(year, month=None) -> float:
     """Mid-month position on a year axis; mid-year when the month is unknown."""
     if month is None or pd.isna(month):
@@ -100,9 +274,12 @@ def decimal_year(year, month=None) -> float:
 
 
 # --- year panels --------------------------------------------------------------------------------
-def line(ax, series: pd.Series, name: str, unit: str, color: str, marker: str = "o", **kwargs):
+def line(
+    ax, series: pd.Series, name: str, unit: str, color: str, marker: str = "o", computed=False, **kwargs
+):
     """A series drawn as a line through its points, each point a marked element (hover: year and
-    value; CSV: series, year, value)."""
+    value; CSV: series, year, value, unit). A ``computed`` series goes into the CSV at the
+    precision shown (:func:`shown`); a series of data, as the data give it."""
     ax.plot(series.index, series.values, color=color, **kwargs)
     for year, value in series.items():
         (point,) = ax.plot([year], [value], marker, color=color, ms=kwargs.get("ms", style.MARK_SMALL))
@@ -111,13 +288,14 @@ def line(ax, series: pd.Series, name: str, unit: str, color: str, marker: str = 
             f"{name}, {year}: {hover_number(value)} {unit}",
             series=name,
             year=year,
-            value=value,
+            value=shown(value) if computed else value,
             unit=unit,
         )
 
 
-def bars(ax, series: pd.Series, name: str, unit: str, color: str, bottom=None, **bar):
-    """Bars by year, each a marked element (hover: year and value; CSV: series, year, value)."""
+def bars(ax, series: pd.Series, name: str, unit: str, color: str, bottom=None, computed=False, **bar):
+    """Bars by year, each a marked element (hover: year and value; CSV: series, year, value, unit;
+    a ``computed`` series at the precision shown, as in :func:`line`)."""
     drawn = ax.bar(series.index, series.values, bottom=bottom, color=color, **bar)
     for rect, (year, value) in zip(drawn, series.items(), strict=True):
         figures.mark(
@@ -125,7 +303,7 @@ def bars(ax, series: pd.Series, name: str, unit: str, color: str, bottom=None, *
             f"{name}, {year}: {hover_number(value)} {unit}",
             series=name,
             year=year,
-            value=value,
+            value=shown(value) if computed else value,
             unit=unit,
         )
     return drawn
@@ -152,11 +330,15 @@ def shade_phases(ax, phases: pd.DataFrame, label: bool) -> None:
         )
         spans.setdefault((row.year_low, row.year_high), []).append(row.label)
     if label:
-        for (low, _high), names in spans.items():
+        # in a narrow layout the names stand on steps, one line higher each, so none overlaps
+        step = 2 * style.SMALL_PT * 1.25 if layout().narrow else 0
+        for level, ((low, _high), names) in enumerate(spans.items()):
             ax.annotate(
                 ",\n".join(names),
                 xy=(max(low - 0.5, left), 1.02),
                 xycoords=("data", "axes fraction"),
+                xytext=(0, step * level),
+                textcoords="offset points",
                 fontsize=style.SMALL_PT,
                 va="bottom",
                 ha="left",

@@ -44,7 +44,8 @@ def _short(value: float) -> str:
     return fmt.rounded(value) if abs(value) >= 10 else f"{value:.3g}"
 
 
-def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
+@chartkit.chart
+def development_timeline(marks: pd.DataFrame, first: int, last: int, source: str):
     """One row per kind of development, one mark per development (a line for a span), its shape
     telling how certain the source is. ``marks``: from :func:`mtcreport.beyond.timeline_marks`."""
     kinds = [k for k in KINDS if k in set(marks["kind"])]
@@ -74,8 +75,8 @@ def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
             artist,
             f"{row.label} ({row.certainty}; source: {row.source})",
             kind=row.kind,
-            start=round(row.start, 3),
-            end=round(row.end, 3),
+            start=round(row.start, 2),  # decimal years, to the days a chart can show
+            end=round(row.end, 2),
             certainty=row.certainty,
             source=row.source,
             what=row.label,
@@ -89,6 +90,7 @@ def timeline(marks: pd.DataFrame, first: int, last: int, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def licence_built(frame: pd.DataFrame, source: str):
     """SIPRI's Russian deliveries per year split by where SIPRI's comments say they were built
     (stacked bars, TIV; top), and the share built in China (bottom: low and high reading).
@@ -114,7 +116,7 @@ def licence_built(frame: pd.DataFrame, source: str):
                 f"{year}, {kind}: {_short(value)} million TIV",
                 year=year,
                 series=kind,
-                value=value,
+                value=chartkit.shown(value),
                 unit="million TIV",
             )
         base = base + values
@@ -133,7 +135,7 @@ def licence_built(frame: pd.DataFrame, source: str):
                 f"{year}, {name}: {fmt.percent(value, 1)} of the year's TIV",
                 year=year,
                 series=name,
-                value=value,
+                value=chartkit.shown(value),
                 unit="%",
             )
     bottom.set_ylim(0, 100)
@@ -143,6 +145,7 @@ def licence_built(frame: pd.DataFrame, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def windows_and_years(series: pd.Series, windows, source: str):
     """Yearly Russian deliveries (bars) with the mean per year of each five-year window (a
     horizontal segment across the window): how single years swing inside SIPRI's windows."""
@@ -176,7 +179,7 @@ def windows_and_years(series: pd.Series, windows, source: str):
             mark="five-year mean",
             first=first,
             last=last,
-            value=mean,
+            value=chartkit.shown(mean),
         )
     ax.set_ylabel("Russian deliveries to China\n(millions of SIPRI TIV a year)")
     ax.set_xlabel("year of delivery")
@@ -184,6 +187,7 @@ def windows_and_years(series: pd.Series, windows, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def china_position(frame: pd.DataFrame, source: str):
     """China's arms imports and exports and Russia's exports per five-year window (grouped
     horizontal bars, TIV). ``frame``: from :func:`mtcreport.beyond.position`."""
@@ -204,7 +208,7 @@ def china_position(frame: pd.DataFrame, source: str):
                 f"{row.window}, {name}: {_short(value)} million TIV",
                 window=row.window,
                 series=name,
-                value=value,
+                value=chartkit.shown(value),
             )
     chartkit.row_axis(ax, frame["window"])
     ax.set_xlabel("arms transfers over the five years (millions of SIPRI TIV)")

@@ -15,14 +15,18 @@ import pandas as pd
 from mtcreport import chartkit, figures, fmt, style
 
 
+@chartkit.chart
 def tiv_editions(editions: pd.DataFrame, source: str):
-    """The same yearly series as each SIPRI edition gives it."""
+    """The same yearly series as each SIPRI edition gives it; each edition's entry in the legend
+    names the years it covers, so that a line that starts later reads as an edition that covers
+    fewer years, not as one that disagrees."""
     fig, ax = chartkit.figure(style.FIGSIZE)
     markers = ["o", "s", "^", "D"]
     for (edition, rows), marker, color in zip(
         editions.groupby("edition", sort=True), markers, style.SERIES_COLORS, strict=False
     ):
         series = rows.set_index("year")["tiv_millions"].sort_index()
+        covers = f"{edition}: {series.index.min()}–{series.index.max()}"
         chartkit.line(
             ax,
             series,
@@ -31,15 +35,16 @@ def tiv_editions(editions: pd.DataFrame, source: str):
             color,
             marker,
             lw=style.LINE_THIN,
-            label=edition,
+            label=covers,
             ms=style.MARK_SMALL,
         )
     ax.set_ylabel("deliveries (millions of SIPRI TIV)")
     ax.set_xlabel("year of delivery")
-    ax.legend(title="SIPRI edition")
+    ax.legend(title="SIPRI edition: years it covers", loc="upper left")
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
     """Predicted year (hollow circle) against what happened (bar from first to last year), by forecast.
 
@@ -105,7 +110,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
             color=color if color not in (style.GREY_RULE, style.OKABE_ITO["orange"]) else style.GREY_DARK,
         )
     chartkit.paper_date(ax, paper_date)
-    chartkit.row_axis(ax, [chartkit.wrap(s, 170) for s in outcomes["subject"]])
+    chartkit.row_axis(ax, [chartkit.label(s, 170) for s in outcomes["subject"]])
     ax.set_xlim(first - 0.5, last + 6)
     ax.set_xticks(range(first, last + 2, 3))
     ax.set_xlabel(
@@ -115,6 +120,7 @@ def scorecard(outcomes: pd.DataFrame, paper_date: float, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def orders_deliveries(
     orders: pd.Series,
     deliveries: pd.Series,
@@ -148,11 +154,14 @@ def orders_deliveries(
         chartkit.shade_phases(ax, phases, label=ax is top)
         chartkit.bars(ax, series, name, "million TIV", color, width=style.BAR_WIDTH)
         ax.set_ylabel(label)
-    chartkit.paper_date([top, bottom], paper_date, paper_label, lw=style.LINE_THIN)
+    # head-room above the tallest order, where the label of the paper's date stands clear of the bars
+    top.set_ylim(0, orders.max() * 1.3)
+    chartkit.paper_date([top, bottom], paper_date, paper_label, lw=style.LINE_THIN, height=0.86)
     bottom.set_xlabel("year")
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def engine_share(frame: pd.DataFrame, source: str):
     """Deliveries per year split into engines and everything else (TIV). Engines' share of each
     year is in the hover text and the CSV, and drawn as a line in a lower panel.
@@ -160,7 +169,8 @@ def engine_share(frame: pd.DataFrame, source: str):
     fig, (top, bottom) = chartkit.figure(
         style.SIZE_TWO_PANELS, nrows=2, sharex=True, gridspec_kw={"height_ratios": [2.2, 1]}
     )
-    other = frame["total"] - frame["engines"]
+    # a difference of data: rounded to the data's hundredths, so that no float noise reaches the CSV
+    other = (frame["total"] - frame["engines"]).round(2)
     chartkit.bars(
         top,
         frame["engines"],
@@ -189,6 +199,7 @@ def engine_share(frame: pd.DataFrame, source: str):
         "%",
         style.OKABE_ITO["orange"],
         "o",
+        computed=True,
         lw=style.LINE_THIN,
         ms=style.MARK_SMALL,
     )
@@ -199,6 +210,7 @@ def engine_share(frame: pd.DataFrame, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def russia_shares(rows: pd.DataFrame, source: str):
     """Russia's share of China's imports per window (horizontal bars), SIPRI's published figure as a
     diamond where there is one. ``rows``: label, russia (%), published (% or missing), group; each
@@ -212,7 +224,7 @@ def russia_shares(rows: pd.DataFrame, source: str):
         (bar,) = ax.barh(y, row.russia, color=color, height=chartkit.ROW_BAR)
         text_color = style.WHITE if color == style.RUSSIA else style.BLACK
         ax.text(1.5, y, f"{share} %", ha="left", va="center", fontsize=style.SMALL_PT, color=text_color)
-        drawn = [(bar, "computed here", row.russia, f"Russia {share} % of China's imports (computed)")]
+        drawn = [(bar, "computed here", float(share), f"Russia {share} % of China's imports (computed)")]
         if not pd.isna(row.published):
             (diamond,) = ax.plot(
                 [row.published], [y], "D", ms=style.MARK, color=style.OKABE_ITO["orange"], mec=style.BLACK
@@ -237,10 +249,14 @@ def russia_shares(rows: pd.DataFrame, source: str):
     )
     ax.grid(axis="y", visible=False)
     handles = [chartkit.patch(colors[g], g) for g in colors]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=1)
+    if chartkit.layout().narrow:  # above the bars: below them, the wrapped axis label takes the room
+        ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=1)
+    else:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=1)
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def exporters(
     china: pd.Series,
     russia: pd.Series,
@@ -290,13 +306,20 @@ def exporters(
     top.set_ylabel("arms exports,\nall customers\n(millions of TIV)")
     top.legend(loc="upper left")
     chartkit.bars(
-        bottom, share, "China's share of Russia's exports", "%", style.RUSSIA, width=style.BAR_WIDTH
+        bottom,
+        share,
+        "China's share of Russia's exports",
+        "%",
+        style.RUSSIA,
+        computed=True,
+        width=style.BAR_WIDTH,
     )
     bottom.set_ylabel("China's share\nof Russia's\nexports (%)")
     bottom.set_xlabel("year of delivery")
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
     """Russia's officially announced arms exports in US dollars (top; hollow marks: 'more than' or
     'about') above SIPRI's TIV for Russia's exports (bottom). ``official``: year, usd_billion, exact."""
@@ -337,9 +360,13 @@ def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
     chartkit.bars(bottom, tiv, "SIPRI's measure", "million TIV", style.RUSSIA, width=style.BAR_WIDTH)
     bottom.set_ylabel("SIPRI's measure\n(millions of TIV)")
     bottom.set_xlabel("year")
+    from matplotlib.ticker import MaxNLocator
+
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years on a narrow axis too
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def engine_deliveries(per_year: pd.DataFrame, source: str):
     """Russian engines delivered to China per year, stacked by engine family.
 
@@ -365,6 +392,7 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def story(
     deliveries: pd.Series,
     china_exports: pd.Series,
@@ -408,7 +436,7 @@ def story(
         ],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.2),
-        ncol=2,
+        ncol=chartkit.columns(2),
     )
     ax.set_ylim(0, max(deliveries.max(), china_exports.max()) * 1.2)
     ax.set_ylabel("millions of SIPRI TIV a year")

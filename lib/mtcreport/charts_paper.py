@@ -22,6 +22,7 @@ def _when(low, high, approx) -> str:
     return f"c. {text}" if approx else text
 
 
+@chartkit.chart
 def transfers_by_category(
     transfers: pd.DataFrame,
     source: str,
@@ -31,39 +32,39 @@ def transfers_by_category(
     first: int | None = None,
     last: int | None = None,
 ):
-    """Each transfer on its own row, named, grouped by kind (colour), placed in time.
+    """Each dated transfer on its own row, named, grouped by kind (colour), placed in time; the
+    transfers the paper does not date listed under the chart in columns, each with a square of its
+    kind's colour, under the heading ``undated`` (the chapter's words), so that they take no row
+    of the time axis.
 
     A single year is a dot, a span is a bar between its ends, "by YEAR" is a left-pointing
     triangle at that year; a hollow marker or a dashed bar means the paper dates the row only
-    vaguely (``vague`` says so under the axis). A row the paper does not date says so in words
-    (``undated``) at the right edge instead of sitting on the axis.
+    vaguely (``vague`` says so under the axis).
     """
     categories = [c for c in style.CATEGORY_COLORS if c in set(transfers["category"])]
     rows = transfers.assign(_order=transfers["category"].map(categories.index))
     rows = rows.sort_values(["_order", "year_high", "year_low", "id"], na_position="last")
-    years = pd.concat([rows["year_low"], rows["year_high"]]).dropna()
+    none = rows["year_low"].isna() & rows["year_high"].isna()
+    dated, listed = rows[~none], rows[none]
+    years = pd.concat([dated["year_low"], dated["year_high"]]).dropna()
     first = int(years.min()) - 1 if first is None else first
     last = int(years.max()) + 1 if last is None else last
-    fig, ax = chartkit.figure(chartkit.rows_size(len(rows), 1.5, 0.27))
-    for y, row in enumerate(rows.itertuples(index=False)):
+    columns = 2 if chartkit.layout().narrow else 3
+    lines = -(-len(listed) // columns)  # lines of the list of undated transfers
+    if len(listed):
+        fig, (ax, below) = chartkit.figure(
+            chartkit.rows_size(len(dated) + 0.75 * (lines + 1.5), 1.5, 0.27),
+            nrows=2,
+            gridspec_kw={"height_ratios": [len(dated), 0.75 * (lines + 1.5)]},
+        )
+    else:
+        fig, ax = chartkit.figure(chartkit.rows_size(len(dated), 1.5, 0.27))
+    for y, row in enumerate(dated.itertuples(index=False)):
         color = style.CATEGORY_COLORS[row.category]
         face = style.WHITE if row.approx else color
         low, high = row.year_low, row.year_high
         when = _when(low, high, row.approx)
-        values = {"transfer": row.label, "category": row.category, "when": when}
-        title = f"{row.label} ({row.category}): {when}"
-        if pd.isna(low) and pd.isna(high):
-            artist = ax.text(
-                last + 0.2,
-                y,
-                undated,
-                va="center",
-                ha="left",
-                fontsize=style.SMALL_PT,
-                color=style.GREY_DARK,
-                style="italic",
-            )
-        elif pd.isna(low):
+        if pd.isna(low):
             (artist,) = ax.plot([high], [y], "<", ms=style.MARK, mfc=face, mec=color, mew=style.EDGE)
         elif low == high:
             (artist,) = ax.plot([low], [y], "o", ms=style.MARK, mfc=face, mec=color, mew=style.EDGE)
@@ -78,19 +79,59 @@ def transfers_by_category(
                 solid_capstyle="butt",
                 dash_capstyle="butt",
             )
-        figures.mark(artist, title, **values)
-    chartkit.row_axis(ax, rows["label"])
-    ax.set_xlim(first - 0.5, last + 3.2)
+        figures.mark(
+            artist,
+            f"{row.label} ({row.category}): {when}",
+            transfer=row.label,
+            category=row.category,
+            when=when,
+        )
+    chartkit.row_axis(ax, dated["label"])
+    ax.set_xlim(first - 0.5, last + 0.5)
     ticks = list(range(first + (5 - first % 5) % 5, last + 1, 5))
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.grid(axis="x", color=style.GREY_FAINT)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"year ({vague})")
     handles = [chartkit.patch(style.CATEGORY_COLORS[c], c) for c in categories]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=3, fontsize=style.SMALL_PT)
-    return chartkit.finish(fig, source)
+    ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.4, 1.0),
+        ncol=chartkit.columns(3),
+        fontsize=style.SMALL_PT,
+    )
+    if len(listed):
+        below.axis("off")
+        below.set_xlim(0, columns)
+        below.set_ylim(lines - 0.5, -1.5)
+        below.text(
+            0, -1.2, undated, fontsize=style.SMALL_PT, style="italic", color=style.GREY_DARK, va="center"
+        )
+        when = _when(None, None, False)
+        for index, row in enumerate(listed.itertuples(index=False)):
+            x, y = index // lines, index % lines
+            (square,) = below.plot(
+                [x + 0.03], [y], "s", ms=style.MARK_SMALL + 2, color=style.CATEGORY_COLORS[row.category]
+            )
+            below.text(
+                x + 0.08, y, chartkit.label(row.label, narrow_pt=105), va="center", fontsize=style.SMALL_PT
+            )
+            figures.mark(
+                square,
+                f"{row.label} ({row.category}): {when}",
+                transfer=row.label,
+                category=row.category,
+                when=when,
+            )
+    chartkit.finish(fig, source)
+    if len(listed):  # the list runs across the whole width, under the row labels too
+        box = below.get_position()
+        below.set_position([0.02, box.y0, 0.96, box.height])
+    return fig
 
 
+@chartkit.chart
 def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: str, *, cutoff_label: str):
     """The report's phases as bands over the years (top), and the paper's key moments below them,
     one row each, labelled at the left: no two labels can collide, however close the dates.
@@ -133,14 +174,16 @@ def timeline(phases: pd.DataFrame, marks: pd.DataFrame, cutoff: float, source: s
     chartkit.row_axis(bottom, ordered["label"])
     bottom.grid(False)
     chartkit.paper_date([top, bottom], cutoff)
+    # at the top of the lower panel, left of the line: the first rows are the earliest moments,
+    # so no mark stands there
     bottom.text(
         cutoff - 0.15,
-        len(ordered) - 0.6,
+        -0.45,
         cutoff_label,
         color=style.CHINA,
         fontsize=style.SMALL_PT,
         ha="right",
-        va="bottom",
+        va="top",
     )
     bottom.set_xlim(first, last + 1)
     bottom.set_xlabel("year (squares: agreements and meetings; circles: contracts)")
@@ -159,6 +202,7 @@ RELATION_STYLES = {
 }
 
 
+@chartkit.chart
 def lineage_graph(
     lineage: pd.DataFrame, systems: pd.DataFrame, source: str, engines: pd.DataFrame | None = None
 ):
@@ -214,33 +258,63 @@ def lineage_graph(
         )
     ax.plot([0.0] * len(left), list(y_left.values()), "o", color=style.RUSSIA, ms=6)
     ax.plot([1.0] * len(right), list(y_right.values()), "o", color=style.CHINA, ms=6)
+    gap = 0.12 if chartkit.layout().narrow else 0.04  # between a dot and its label
     for node, y in y_left.items():
-        ax.text(-0.04, y, labels[node], ha="right", va="center", fontsize=style.SMALL_PT)
+        ax.text(
+            -gap,
+            y,
+            chartkit.label(labels[node], narrow_pt=90),
+            ha="right",
+            va="center",
+            fontsize=style.SMALL_PT,
+        )
     for node, y in y_right.items():
-        ax.text(1.04, y, labels[node], ha="left", va="center", fontsize=style.SMALL_PT)
+        ax.text(
+            1 + gap,
+            y,
+            chartkit.label(labels[node], narrow_pt=90),
+            ha="left",
+            va="center",
+            fontsize=style.SMALL_PT,
+        )
     ax.text(
-        -0.04,
+        -gap,
         0.9,
-        "Russian design or engine",
+        chartkit.label("Russian design or engine", narrow_pt=90),
         ha="right",
         fontsize=style.TEXT_PT,
         color=style.RUSSIA,
         weight="bold",
     )
-    ax.text(1.04, 0.9, "Chinese system", ha="left", fontsize=style.TEXT_PT, color=style.CHINA, weight="bold")
+    ax.text(
+        1 + gap,
+        0.9,
+        chartkit.label("Chinese system", narrow_pt=90),
+        ha="left",
+        fontsize=style.TEXT_PT,
+        color=style.CHINA,
+        weight="bold",
+    )
     present = {r for _, _, r in edges}
     handles = [
         Line2D([0], [0], color=color, ls=line, lw=style.LINE, label=relation)
         for relation, (line, color) in RELATION_STYLES.items()
         if relation in present
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, handlelength=3)
-    ax.set_xlim(-1.15, 2.15)
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=chartkit.columns(3),
+        handlelength=3,
+    )
+    ax.set_xlim(*((-2.4, 3.4) if chartkit.layout().narrow else (-1.15, 2.15)))
     ax.set_ylim(-(rows - 1) - 0.6, 1.4)
     ax.axis("off")
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vague: str):
     """Left: money figures for 2011 as bars (hatched when the paper's figure is vague); a figure
     that is part of another (``within`` names it) is drawn inside that bar, so "of which" reads as
@@ -268,7 +342,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
             edgecolor=style.WHITE,
             height=0.6,
         )
-        figures.mark(bar, title, usd_bn=value, **values)
+        figures.mark(bar, title, usd_billion=value, **values)
 
     for y, row in wholes.iterrows():
         amount(
@@ -277,7 +351,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
             row.vague,
             style.RUSSIA,
             f"{row.label}: {row.text}",
-            amount=row.label,
+            item=row.label,
             part_of="",
             as_stated=row.text,
         )
@@ -289,7 +363,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
                 part.vague,
                 style.CHINA,
                 f"{part.label}, part of {row.label.lower()}: {part.text}",
-                amount=part.label,
+                item=part.label,
                 part_of=row.label,
                 as_stated=part.text,
             )
@@ -302,7 +376,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
                 va="center",
                 arrowprops={"arrowstyle": "-", "color": style.CHINA, "lw": style.LINE_HAIR},
             )
-    chartkit.row_axis(left, [chartkit.wrap(label, 80) for label in wholes["label"]])
+    chartkit.row_axis(left, [chartkit.label(label, 80) for label in wholes["label"]])
     left.set_ylim(len(wholes) - 0.3, -0.8)
     left.set_xlim(0, wholes["value"].max() * 1.5)
     left.set_xlabel(f"billion US dollars\n({vague})")
@@ -315,7 +389,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
         figures.mark(
             bar,
             f"income from {row.label}: {row.value:g} %",
-            amount=f"income share: {row.label}",
+            item=f"income share: {row.label}",
             part_of="defence companies' income",
             percent=row.value,
         )
@@ -336,6 +410,7 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def waits(rows: pd.DataFrame, source: str):
     """What China asked for and how long Russia made it wait.
 
@@ -346,7 +421,7 @@ def waits(rows: pd.DataFrame, source: str):
     """
     dates = pd.concat([rows["asked"], rows["until"]]).dropna()
     first, last = int(dates.min()) - 1, int(dates.max()) + 1
-    fig, ax = chartkit.figure(chartkit.rows_size(len(rows), 1.6, 0.55))
+    fig, ax = chartkit.figure(chartkit.rows_size(len(rows), 1.3, 0.4))
     for y, row in enumerate(rows.itertuples(index=False)):
         offered = not pd.isna(row.until)
         if offered:
@@ -370,7 +445,7 @@ def waits(rows: pd.DataFrame, source: str):
         ax.text(
             (row.until if offered else row.asked) + 0.25, y, row.answer, va="center", fontsize=style.SMALL_PT
         )
-    chartkit.row_axis(ax, [chartkit.wrap(label, 105) for label in rows["label"]])
+    chartkit.row_axis(ax, [chartkit.label(label, 105) for label in rows["label"]])
     ax.set_xlim(first, last + 3)
     ax.set_xticks(range(first + 1, last + 1))
     ax.set_xlabel("year (dot: China's request; bar: wait until the earliest date offered)")
@@ -379,6 +454,7 @@ def waits(rows: pd.DataFrame, source: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
     """Intervals against a stated figure: one row per quantity.
 
@@ -387,7 +463,7 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
     edge and ends in an arrow. The keyword ``stated`` names the stated figure (the chapter's
     words, "the paper's figure").
     """
-    fig, ax = chartkit.figure(chartkit.rows_size(len(rows), 1.6, 0.7))
+    fig, ax = chartkit.figure(chartkit.rows_size(len(rows), 1.3, 0.45))
     right = float(pd.concat([rows["high"], rows["low"], rows["stated"]]).max()) * 1.25
     for y, row in enumerate(rows.itertuples(index=False)):
         open_ended = pd.isna(row.high)
@@ -404,8 +480,9 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
             bar,
             f"{chartkit.one_line(row.label)}: {interval} ({unit.split(' (')[0]})",
             quantity=chartkit.one_line(row.label),
-            low=row.low,
-            high=None if open_ended else row.high,
+            low=float(f"{row.low:.3g}"),  # at the precision shown
+            high=None if open_ended else float(f"{row.high:.3g}"),
+            unit=unit,
         )
         ax.plot([row.low], [y], "|", color=style.RUSSIA, ms=style.MARK_CAP, mew=2)
         ax.plot(
@@ -422,8 +499,9 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
                 point,
                 f"{stated}: {row.stated:.3g}",
                 quantity=f"{chartkit.one_line(row.label)}: {stated}",
-                low=row.stated,
-                high=row.stated,
+                low=float(f"{row.stated:.3g}"),
+                high=float(f"{row.stated:.3g}"),
+                unit=unit,
             )
     chartkit.row_axis(ax, rows["label"])
     ax.set_xlim(0, right * 1.02)
@@ -433,6 +511,7 @@ def range_check(rows: pd.DataFrame, source: str, unit: str, *, stated: str):
     return chartkit.finish(fig, source)
 
 
+@chartkit.chart
 def scenarios(
     base: float,
     base_label: str,
@@ -461,7 +540,7 @@ def scenarios(
     fig, ax = chartkit.figure(style.SIZE_LOW)
     (bar,) = ax.bar(0, base, color=style.RUSSIA, alpha=0.6, hatch="//", edgecolor=style.WHITE, width=0.5)
     figures.mark(bar, f"{base_label}: {base_text}", case=base_label, usd_bn_floor=base, as_stated=base_text)
-    ax.text(0, base + 0.05, chartkit.wrap(base_text, 85), ha="center", va="bottom", fontsize=style.SMALL_PT)
+    ax.text(0, base + 0.05, chartkit.label(base_text, 85), ha="center", va="bottom", fontsize=style.SMALL_PT)
     top = threshold * 1.5
     step = threshold * 0.3
     for x, row in enumerate(cases.itertuples(index=False), start=1):
@@ -509,7 +588,9 @@ def scenarios(
                 va="center",
                 fontsize=style.SMALL_PT,
             )
-    ax.set_xticks(range(len(cases) + 1), [base_label, *cases["label"]])
+    ax.set_xticks(
+        range(len(cases) + 1), [chartkit.label(text, narrow_pt=70) for text in [base_label, *cases["label"]]]
+    )
     ax.set_xlim(-0.5, len(cases) + 1.2)
     ax.set_ylim(0, top)
     ax.set_ylabel("Russian arms deliveries to China\n(billion US dollars a year)")

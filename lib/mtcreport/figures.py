@@ -15,6 +15,10 @@ the chapter's cell needs nothing more than the chart call. The SVG carries the C
 ``<metadata>`` element (:func:`values_in`), so the notebook stores one output, nbval compares both
 at once, and the book's Sphinx extension (``tools/sphinx_charts.py``) puts the SVG inline and
 links both files under the caption.
+
+A chart drawn in two layouts (:func:`mtcreport.chartkit.chart`) carries its phone twin
+(:func:`attach`); :func:`svg` stores the twin's SVG in a second ``<metadata>`` element
+(:func:`twins_in`), so the one output holds both drawings, and the book shows the one that fits.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ import pandas as pd
 SVG_MIME = "image/svg+xml"
 #: The id of the SVG ``<metadata>`` element that carries the plotted values as CSV.
 VALUES_ID = "mtcreport-values"
+#: The id prefix of the ``<metadata>`` elements that carry a figure's twins (``mtcreport-layout-phone``).
+TWIN_ID = "mtcreport-layout-"
+#: The id of the SVG ``<desc>`` element that carries the figure's source line.
+DESC_ID = "mtcreport-source"
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,46 @@ def marks_of(fig) -> list[Mark]:
     if not hasattr(fig, "_mtcreport_marks"):
         fig._mtcreport_marks = []
     return fig._mtcreport_marks
+
+
+def twins_of(fig) -> dict:
+    """The other layouts of ``fig`` (:func:`attach`): ``{layout name: figure}``."""
+    fig = getattr(fig, "figure", fig)
+    return getattr(fig, "_mtcreport_twins", {})
+
+
+def attach(fig, twin, name: str) -> None:
+    """Attach ``twin`` (the same chart in the layout ``name``) to ``fig``. Both must record the
+    same marks, hover text and values alike, in the same order (an error otherwise), so the
+    reader meets the same titles and downloads the same CSV whichever drawing the page shows."""
+    ours, theirs = marks_of(fig), marks_of(twin)
+    if [(m.title, m.values) for m in ours] != [(m.title, m.values) for m in theirs]:
+        differ = next(
+            (
+                f"{a.title!r} / {b.title!r}"
+                for a, b in zip(ours, theirs, strict=False)
+                if (a.title, a.values) != (b.title, b.values)
+            ),
+            f"{len(ours)} marks / {len(theirs)} marks",
+        )
+        raise ValueError(f"the {name} layout of a chart draws other marks than its desktop layout: {differ}")
+    if not re.fullmatch(r"[a-z]+", name):
+        raise ValueError(f"a layout's name is lower-case letters, not {name!r}")
+    if not hasattr(fig, "_mtcreport_twins"):
+        fig._mtcreport_twins = {}
+    fig._mtcreport_twins[name] = twin
+
+
+def describe(fig, source: str) -> None:
+    """Record the figure's source line, which :func:`svg` writes into the SVG's ``<desc>``
+    (where the book's figure descriptor reads it: ``tools/sphinx_charts.py``)."""
+    fig._mtcreport_source = " ".join(source.split())
+
+
+def source_of(svg_text: str) -> str:
+    """The source line :func:`svg` stored in an SVG's ``<desc>`` (empty if none)."""
+    found = _DESC.search(svg_text)
+    return html.unescape(found.group(1)) if found else ""
 
 
 def values(fig) -> pd.DataFrame:
@@ -104,11 +152,19 @@ def svg(fig) -> str:
             raise ValueError(f"mark {m.gid} ({m.title!r}) is not drawn once in the SVG")
         text = text.replace(group, f"{group}\n   <title>{html.escape(m.title, quote=False)}</title>")
     values = f'<metadata id="{VALUES_ID}">{html.escape(csv(fig), quote=False)}</metadata>\n'
+    if getattr(fig, "_mtcreport_source", ""):
+        values = f'<desc id="{DESC_ID}">{html.escape(fig._mtcreport_source, quote=False)}</desc>\n ' + values
+    for name, twin in twins_of(fig).items():
+        drawn = _PROLOG.sub("", without_values(svg(twin)), count=1)
+        values += f' <metadata id="{TWIN_ID}{name}">{html.escape(drawn, quote=False)}</metadata>\n'
     return _SVG_OPEN.sub(lambda found: found.group(0) + "\n " + values, text, count=1)
 
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _VALUES = re.compile(rf'<metadata id="{VALUES_ID}">(.*?)</metadata>\n?', re.S)
+_DESC = re.compile(r'<desc id="mtcreport-source">(.*?)</desc>', re.S)
+_TWINS = re.compile(rf' ?<metadata id="{TWIN_ID}([a-z]+)">(.*?)</metadata>\n?', re.S)
 
 
 def values_in(svg_text: str) -> str:
@@ -120,8 +176,19 @@ def values_in(svg_text: str) -> str:
 
 
 def without_values(svg_text: str) -> str:
-    """The SVG without its stored CSV (for a page, which links the CSV instead)."""
-    return _VALUES.sub("", svg_text, count=1)
+    """The SVG without its stored CSV and twins (for a page, which links the CSV instead, and
+    for the file offered for download)."""
+    return _TWINS.sub("", _VALUES.sub("", svg_text, count=1))
+
+
+def without_twins(svg_text: str) -> str:
+    """The SVG without the drawings of its other layouts (the file offered for download)."""
+    return _TWINS.sub("", svg_text)
+
+
+def twins_in(svg_text: str) -> dict[str, str]:
+    """The drawings of the other layouts that :func:`svg` stored in an SVG: ``{name: SVG}``."""
+    return {name: html.unescape(drawn) for name, drawn in _TWINS.findall(svg_text)}
 
 
 def install() -> None:

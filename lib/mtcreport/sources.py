@@ -7,6 +7,11 @@ each data file it names (``tools/sphinx_data.py``).
 - :func:`source` writes the common line: ``"Source: Kashin (2012), section Crisis; data: engines.csv."``
 - :func:`line` and :func:`cite` write a line of several parts, each naming its own data files:
   ``line(cite("SIPRI, TIV tables", "sipri_tiv_tables"), "computed here")``.
+
+A part that names a SIPRI table also says, from the table's own ``sipri_edition`` and
+``source_file`` columns, which SIPRI edition(s) it holds (and, for a series that joins editions,
+which years come from which) and that the file is a copy of SIPRI's export published by a third
+party (:func:`provenance`).
 """
 
 from __future__ import annotations
@@ -32,8 +37,61 @@ def data_files(*names: str) -> list[str]:
 
 def tables_phrase(*names: str) -> str:
     """``"data: transfers.csv"``, ``"data: lineage.csv and systems.csv"``: the files a reader can
-    download (each linked in the book), from :func:`data_files`."""
-    return "data: " + listing(data_files(*names))
+    download (each linked in the book), from :func:`data_files`; followed by the
+    :func:`provenance` of the SIPRI tables among them."""
+    files = data_files(*names)  # checks the names
+    said = provenance(*names)
+    return "data: " + listing(files) + (f" ({said})" if said else "")
+
+
+#: Where the book documents each outside file (its title, as the reader finds it in the contents).
+DATA_APPENDIX = "Appendix: the data"
+
+
+def _edition(text: str) -> str:
+    """``"2024 update"`` from ``"2024 update (data to 2023); export generated 13 Apr 2024"``."""
+    return str(text).split(" (")[0].split(";")[0].strip()
+
+
+def provenance(*names: str) -> str:
+    """What a reader must know of the SIPRI tables among ``names``, from their own rows: the
+    edition(s), with the years each gives where a table joins editions by year, and who published
+    the copy of SIPRI's export it was taken from (the GitHub account in ``source_file``).
+
+    ``"SIPRI's 2024 update for 1990-1994, 2025 update for 1995-2003, 2026 update for 2004-2025;
+    copies of SIPRI exports published on GitHub by A and B; see Appendix: the data"``; empty when
+    no table named is a SIPRI copy.
+    """
+    import pandas as pd
+
+    known = data.tables()
+    parts, owners, copies = [], [], 0
+    for name in names:
+        path = known[name].path
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if not {"sipri_edition", "source_file"} <= set(frame.columns):
+            continue
+        editions = list(dict.fromkeys(_edition(e) for e in frame["sipri_edition"]))
+        by_year = "year" in frame.columns and len(editions) > 1 and "edition" not in frame.columns
+        if by_year:
+            years = frame.assign(_e=frame["sipri_edition"].map(_edition), _y=frame["year"].astype(int))
+            spans = [
+                f"{e} for {years.loc[years['_e'] == e, '_y'].min()}–{years.loc[years['_e'] == e, '_y'].max()}"
+                for e in editions
+            ]
+            parts.append(f"{path.name}: SIPRI's " + ", ".join(spans))
+        else:
+            parts.append(f"{path.name}: SIPRI's " + listing(editions))
+        for owner in frame["source_file"].map(lambda f: f.split("/")[0]):
+            if owner not in owners:
+                owners.append(owner)
+        copies += frame["source_file"].nunique()
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        parts = [parts[0].split(": ", 1)[1]]
+    copied = "copies of SIPRI exports" if copies > 1 else "a copy of SIPRI's export"
+    return f"{'; '.join(parts)}; {copied} published on GitHub by {listing(owners)}; see {DATA_APPENDIX}"
 
 
 def cite(text: str, *tables: str, sep: str = ", ") -> str:

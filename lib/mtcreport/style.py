@@ -71,6 +71,9 @@ VERDICT_COLORS = {
 #: The text column of the book at 1280 px is 672 CSS px wide; a chart drawn 7 inches wide (504 pt,
 #: 672 px) is shown at its own size there, so a point of type is 4/3 of a CSS pixel.
 COLUMN_IN = 7.0
+#: A phone's text column at 390 px of screen is about 350 CSS px wide; a chart drawn 3.6 inches
+#: wide (259 pt, 346 px) is shown at its own size there, its type as large as on a desktop.
+PHONE_IN = 3.6
 #: Type sizes in points. The smallest (source lines) is 8.5 pt, 11.3 CSS px at 1280 px.
 TEXT_PT = 10.0
 SMALL_PT = 9.0

@@ -60,10 +60,15 @@ edit(
     "chapters/06_arithmetic.html",
     lambda s: s.replace("</head>", "<style>.mtc-chart svg text{font-size:3px !important}</style></head>", 1),
 )
-# 00: no tap hint on a phone
+# 00: the desktop drawing of the charts shown on a phone instead of the phone one
 edit(
     "chapters/00_introduction.html",
-    lambda s: s.replace("</head>", "<style>.mtc-tap-hint{display:none !important}</style></head>", 1),
+    lambda s: s.replace(
+        "</head>",
+        "<style>.mtc-chart svg.mtc-phone{display:none !important}"
+        ".mtc-chart svg.mtc-desktop{display:block !important}</style></head>",
+        1,
+    ),
 )
 # 07: one hover value off; the scorecard taller than a screen
 edit(

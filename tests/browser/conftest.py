@@ -5,7 +5,7 @@ every page of the table of contents from disk (``file://``), as a reader without
 
 Each page is loaded once at 1280 px and once at 390 px per session (``site.desktop(page)``,
 ``site.phone(page)``): one ``page.evaluate`` gathers every fact the checks read (see
-``DESKTOP_FACTS`` and ``PHONE_FACTS``), axe runs in the same desktop tab, the charts are tapped
+``DESKTOP_FACTS`` and ``PHONE_FACTS``), axe runs in the same desktop tab, the charts are measured
 last in the phone tab; the facts are cached and shared. A new per-page check adds what it reads
 to those scripts rather than loading the page again. Only checks that change a page (a click on a
 code cell, a filter, a sort) open a tab of their own.
@@ -68,10 +68,14 @@ DESKTOP_FACTS = (
     + SMALLEST_TEXT
     + """)(),
     chart_font_loaded: document.fonts.check('12px "DejaVu Sans"'),
+    shown_titles: Object.fromEntries([...document.querySelectorAll('.mtc-chart')].map(chart => [
+      chart.dataset.figure,
+      [...chart.querySelectorAll('svg.mtc-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+        .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))])),
     figures: [...document.querySelectorAll('article figure')].map(figure => ({
       id: figure.id,
       charts: figure.querySelectorAll('.mtc-chart').length,
-      titles: [...figure.querySelectorAll('svg title')].map(t => t.textContent),
+      titles: [...figure.querySelectorAll('svg.mtc-desktop title')].map(t => t.textContent),
       visible_titles: [...figure.querySelectorAll('svg g > title')]
           .filter(t => t.parentNode.getBoundingClientRect().width > 0).map(t => t.textContent),
       links: Object.fromEntries([...figure.querySelectorAll('.mtc-figure-links a')]
@@ -81,15 +85,15 @@ DESKTOP_FACTS = (
 }"""
 )
 
-#: What the phone checks read before a chart is tapped.
+#: What the phone checks read at 390 px.
 PHONE_FACTS = """async () => {
   await document.fonts.ready;
-  const hint = document.querySelector('.mtc-tap-hint');
-  const box = hint && hint.getBoundingClientRect();
   return {
     widths: {scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth},
-    tap_hint_visible: !!hint && box.width > 0 && box.height > 0
-        && getComputedStyle(hint).visibility !== 'hidden',
+    shown_titles: Object.fromEntries([...document.querySelectorAll('.mtc-chart')].map(chart => [
+      chart.dataset.figure,
+      [...chart.querySelectorAll('svg.mtc-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+        .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))])),
     filterable: [...document.querySelectorAll('table.mtc-filterable')].map(t => {
       const heads = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
       const row = t.tBodies[0].rows[0];
@@ -181,16 +185,8 @@ class Site:
             tab, facts = _open(self._contexts["phone"], page)
             facts |= tab.evaluate(PHONE_FACTS)
             facts["outside"], facts["console_errors"] = list(facts["outside"]), list(facts["console_errors"])
-            # last, as it changes the page: a tap on every chart, then a second tap on the first
-            charts = tab.locator(".mtc-chart")
-            for index in range(charts.count()):
-                charts.nth(index).click()
-            facts["tapped"] = {"charts": tab.evaluate(SMALLEST_TEXT), "widths": tab.evaluate(WIDTHS)}
-            if charts.count():
-                charts.first.click()
-                facts["tapped"]["first_zoomed_after_second_tap"] = tab.evaluate(
-                    "() => document.querySelector('.mtc-chart').classList.contains('mtc-zoomed')"
-                )
+            # the charts as they stand at this width (each drawn in its phone layout, no tap)
+            facts["charts"] = tab.evaluate(SMALLEST_TEXT)
             tab.close()
             self._facts[key] = facts
         return self._facts[key]

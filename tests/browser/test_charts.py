@@ -1,5 +1,6 @@
-"""Charts as a reader meets them in the built book: legible at desktop width and, after a tap, on a
-phone; each bar and point names its value on hover; each figure's data and image one click away.
+"""Charts as a reader meets them in the built book: legible where they stand at desktop width and
+on a phone (no tap needed); each bar and point names its value on hover, in either drawing; each
+figure's data and image one click away.
 
 Run by `make test` after a fresh build; see tests/browser/conftest.py.
 """
@@ -44,6 +45,7 @@ def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(site, page):
     facts = site.desktop(page)
     charts = facts["charts"]
     assert [c["figure"] for c in charts] == CHART_PAGES[page]
+    assert {(c["shown"], c["layout"]) for c in charts} == {(1, "desktop")}, f"{page}: {charts}"
     small = [c for c in charts if c["px"] < MIN_PX]
     assert small == [], f"{page}: chart text below {MIN_PX} px: {small}"
     # the page shows the charts in the fonts matplotlib measured them in
@@ -51,17 +53,24 @@ def test_every_chart_is_inline_with_no_text_below_11_px_at_1280(site, page):
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
-def test_on_a_phone_a_tap_shows_a_chart_at_full_size_without_widening_the_page(site, page):
+def test_on_a_phone_every_chart_shows_its_phone_drawing_with_no_text_below_11_px(site, page):
+    """At 390 px, without a tap: each chart shows one drawing, its phone layout, whose smallest
+    text is at least 11 CSS px, and nothing widens the page."""
     facts = site.phone(page)
-    assert facts["tap_hint_visible"], f"{page}: no visible hint to tap a chart"
-    tapped = facts["tapped"]
-    assert [c["figure"] for c in tapped["charts"]] == CHART_PAGES[page]
-    small = [c for c in tapped["charts"] if c["px"] < MIN_PX]
-    assert small == [], f"{page}: after a tap, chart text below {MIN_PX} px: {small}"
-    widths = tapped["widths"]
-    assert widths["scroll"] <= widths["view"] + 1, f"{page}: the zoomed chart widens the page ({widths})"
-    # a second tap fits it to the screen again
-    assert tapped["first_zoomed_after_second_tap"] is False
+    charts = facts["charts"]
+    assert [c["figure"] for c in charts] == CHART_PAGES[page]
+    assert {(c["shown"], c["layout"]) for c in charts} == {(1, "phone")}, f"{page}: {charts}"
+    small = [c for c in charts if c["px"] < MIN_PX]
+    assert small == [], f"{page}: at 390 px, chart text below {MIN_PX} px: {small}"
+    widths = facts["widths"]
+    assert widths["scroll"] <= widths["view"] + 1, f"{page}: a chart widens the page ({widths})"
+
+
+@pytest.mark.parametrize("page", sorted(CHART_PAGES))
+def test_the_phone_drawing_names_the_same_values_on_hover_as_the_desktop_one(site, page):
+    desktop, phone = site.desktop(page)["shown_titles"], site.phone(page)["shown_titles"]
+    assert set(desktop) == set(CHART_PAGES[page]) and all(desktop.values())
+    assert phone == desktop
 
 
 @pytest.mark.parametrize("page", sorted(CHART_PAGES))
@@ -113,5 +122,64 @@ def test_the_downloaded_data_of_fig_7_1_are_sipris_deliveries():
 
 
 def test_chart_files_are_only_those_of_the_book():
-    names = {Path(p).stem for p in (HTML / "figures").iterdir()}
+    names = {Path(p).stem for p in (HTML / "figures").iterdir() if p.name != "datapackage.json"}
     assert names == {name for names in CHART_PAGES.values() for name in names}
+
+
+def test_the_figure_files_are_described_by_a_valid_frictionless_package():
+    """figures/datapackage.json describes every figure's CSV: its title (number and caption), its
+    source line (naming SIPRI's edition where SIPRI's data are drawn), a licence, how to cite it,
+    its columns; and frictionless finds the package valid against the files."""
+    import json
+
+    from frictionless import Package
+
+    path = HTML / "figures" / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    names = {name for names in CHART_PAGES.values() for name in names}
+    resources = {r["name"]: r for r in package["resources"]}
+    assert set(resources) == names
+    for name, resource in resources.items():
+        assert re.fullmatch(r"Fig\. [\d.]+: .+", resource["title"]), name
+        assert resource["description"].startswith("Source: ") and resource["sources"], name
+        assert resource["licenses"] and resource["x-citation"].endswith(f"({name}).")
+        if re.search(r"\b(russia_china_|china_arms_|sipri_)\w*\.csv", resource["description"]):
+            # drawn from a copy of SIPRI's data: the edition and the copy are named
+            assert re.search(r"20\d\d update", resource["description"]), f"{name}: no SIPRI edition"
+            assert "published on GitHub by" in resource["description"], name
+        header = (path.parent / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert [f["name"] for f in resource["schema"]["fields"]] == header.split(",")
+    report = Package(str(path)).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_every_figure_svg_carries_its_title_and_a_credit_and_every_caption_how_to_cite():
+    from bs4 import BeautifulSoup
+
+    for page, names in CHART_PAGES.items():
+        for name in names:
+            svg = (HTML / "figures" / f"{name}.svg").read_text(encoding="utf-8")
+            assert re.search(r"<svg\b[^>]*>\s*<title>Fig\. [\d.]+: [^<]+</title>", svg), name
+            assert re.search(r"<text [^>]*>From \S.* version [\d.]+, Fig\. [\d.]+\.</text>", svg), name
+            assert "mtcreport-layout" not in svg  # the phone drawing stays on the page
+        soup = BeautifulSoup((HTML / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        cites = [
+            (figure.select_one(".mtc-cite") or figure).get_text(" ", strip=True)
+            for figure in soup.select("article figure")
+            if figure.select_one(".mtc-chart")
+        ]
+        assert len(cites) == len(names), page
+        assert all(
+            re.match(r"Cite this figure: .+, version [\d.]+, Fig\. [\d.]+ \(fig-", c) for c in cites
+        ), f"{page}: {cites}"
+
+
+def test_no_figure_csv_carries_float_noise_or_an_unnamed_column():
+    for names in CHART_PAGES.values():
+        for name in names:
+            text = (HTML / "figures" / f"{name}.csv").read_text(encoding="utf-8")
+            header = text.splitlines()[0].split(",")
+            assert all(re.fullmatch(r"[a-z_]+", column) for column in header), f"{name}: {header}"
+            assert re.findall(r"(?<![\w.])\d+\.\d{3,}(?![\w.])", text) == [], name
+    money = (HTML / "figures" / "fig-money-2011.csv").read_text(encoding="utf-8")
+    assert money.splitlines()[0].startswith("usd_billion,item,")
