@@ -31,8 +31,6 @@ from tools.paths import HTML, ROOT, pages
 from tools.paths import PDF as TARGET
 
 LAYOUT = TARGET.parent / "layout.json"
-#: The part of _toc.yml whose chapters follow one another without a page break.
-BACK_MATTER = "Back matter"
 #: Tables of at most this many rows (header included) and this much text are kept on one page; a
 #: longer one breaks between rows (WeasyPrint leaves a page blank when it tries to keep a table
 #: taller than a page).
@@ -50,6 +48,7 @@ DROP = [
     ".mtc-filter-bar",
     ".toggle-details",
     ".mtc-figure-links",  # links to the chart's files in the web book; the printed chart is the vector
+    "svg.mtc-phone",  # a chart's phone drawing: print shows the desktop one
 ]
 
 CSS = """
@@ -76,9 +75,10 @@ html { font: 9.5pt/1.4 "DejaVu Sans"; color: #111; }
 .contents a { color: #111; text-decoration: none; }
 .contents a::after { content: leader(".") target-counter(attr(href), page); }
 .chapter { page-break-before: always; }
-/* The back matter starts on a new page; its short chapters then follow one another. */
+/* Each part starts on a new page; its chapters then follow one another. */
 .chapter.flow { page-break-before: auto; margin-top: 12mm; }
-.chapter h1 { font-size: 17pt; string-set: chapter content(text); margin-top: 0; }
+.mtc-keep-title { break-inside: avoid; }
+.chapter h1 { font-size: 17pt; string-set: chapter content(text); margin-top: 0; page-break-after: avoid; }
 h2 { font-size: 12.5pt; margin-top: 6mm; page-break-after: avoid; }
 h3 { font-size: 10.5pt; page-break-after: avoid; }
 a { color: #0b4f8a; text-decoration: none; }
@@ -116,6 +116,7 @@ def _article(page: str):
     for selector in DROP:
         for element in article.select(selector):
             element.decompose()
+    _keep_title_with_text(article)
     prefix = _anchor(page)
     for element in article.select("[id]:not(svg *)"):  # ids inside a chart are unique already
         element["id"] = f"{prefix}--{element['id']}"
@@ -132,6 +133,26 @@ def _article(page: str):
         if "://" not in image["src"]:
             image["src"] = (path.parent / image["src"]).resolve().as_uri()
     return article
+
+
+def _keep_title_with_text(article) -> None:
+    """Print a chapter's title, its first heading and the block after it together, so that a
+    chapter that follows on in its part never leaves its title alone at the foot of a page (a
+    break after a heading is avoided, but WeasyPrint does not carry that into a nested section)."""
+    title = article.find("h1")
+    section = title.find_next_sibling() if title is not None else None
+    heading = (
+        section.find("h2", recursive=False) if section is not None and section.name == "section" else None
+    )
+    if heading is None:
+        return
+    first = heading.find_next_sibling()
+    block = BeautifulSoup("", "html.parser").new_tag("div", attrs={"class": "mtc-keep-title"})
+    heading.insert_before(block)
+    block.append(title.extract())
+    block.append(heading.extract())
+    if first is not None:
+        block.append(first.extract())
 
 
 def _caption_above(table) -> None:
@@ -185,12 +206,13 @@ def _link(page: str, href: str) -> str | None:
 
 
 def _flowing() -> set[str]:
-    """The chapters that do not start a page: every chapter of the back matter after its first."""
+    """The chapters that do not start a page: each part of _toc.yml starts on a new page, and its
+    chapters after the first follow on (a chapter's last page is seldom full, and the short ones
+    would otherwise leave near-empty pages)."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     flowing = set()
     for part in toc.get("parts", []):
-        if part.get("caption") == BACK_MATTER:
-            flowing |= {chapter["file"] for chapter in part["chapters"][1:]}
+        flowing |= {chapter["file"] for chapter in part["chapters"][1:]}
     return flowing
 
 
