@@ -6,17 +6,7 @@ import csv
 import pytest
 
 from mtcreport import data, hindsight, hindsight_tables
-
-
-def _csv(name: str) -> list[dict]:
-    with (data.data_dir() / "external" / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _own_csv(name: str) -> list[dict]:
-    """A table of the report's own (data/), read as text."""
-    with (data.data_dir() / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+from tests.test_hindsight import _csv, _own_csv
 
 
 def test_chapter_7_tables_show_each_deal_as_the_register_gives_it():
