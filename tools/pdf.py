@@ -135,11 +135,17 @@ def _article(page: str):
     return article
 
 
+#: The id a chapter's title gets in print (prefixed with the chapter's anchor, like every id).
+TITLE_ID = "chapter-title"
+
+
 def _keep_title_with_text(article) -> None:
     """Print a chapter's title, its first heading and the block after it together, so that a
     chapter that follows on in its part never leaves its title alone at the foot of a page (a
     break after a heading is avoided, but WeasyPrint does not carry that into a nested section)."""
     title = article.find("h1")
+    if title is not None:
+        title["id"] = TITLE_ID  # the contents give the page of the title, not of the section's start
     section = title.find_next_sibling() if title is not None else None
     heading = (
         section.find("h2", recursive=False) if section is not None and section.name == "section" else None
@@ -228,7 +234,12 @@ def document_html() -> str:
         article = _article(page)
         heading = article.find("h1")
         title = heading.get_text(" ", strip=True) if heading else page
-        entries.append(f'<li><a href="#{_anchor(page)}">{html.escape(title)}</a></li>')
+        target = (
+            f"{_anchor(page)}--{TITLE_ID}"
+            if article.find(id=f"{_anchor(page)}--{TITLE_ID}")
+            else _anchor(page)
+        )
+        entries.append(f'<li><a href="#{target}">{html.escape(title)}</a></li>')
         chapters.append(
             f'<section class="chapter{" flow" if page in flowing else ""}" id="{_anchor(page)}">'
             f"{article.decode_contents()}</section>"
