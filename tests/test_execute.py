@@ -163,3 +163,20 @@ def test_the_failing_chapters_are_read_from_nbval_junit_report():
       <testcase file="chapters/findings.ipynb" name="Cell 2"><error message="y"/></testcase>
     </testsuite></testsuites>"""
     assert failing(report) == ["07_hindsight", "findings"]
+
+
+def test_no_chapter_stores_a_warning_or_other_stderr_output():
+    """A warning printed by a cell would stand on the page under its chart or table (and carry
+    the path of the machine that ran it, which nbval then compares): no stored output is stderr."""
+    import json
+
+    from tools.paths import CHAPTERS
+
+    found = [
+        (path.name, cell.get("id"))
+        for path in sorted(CHAPTERS.glob("*.ipynb"))
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for output in cell.get("outputs", [])
+        if output.get("name") == "stderr"
+    ]
+    assert found == [], f"cells that printed to stderr: {found}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import warnings
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
@@ -195,14 +196,23 @@ def finish(fig, source: str):
     figures.describe(fig, source)
     below = source_line(fig, source)
     if now.narrow:
-        fig.tight_layout(rect=(0, below, 1, 1))
+        _tight(fig, below)
         for ax in fig.axes:
             if ax.get_xlabel():  # centred under the axes, so no wider than they are
                 width_pt = min(ax.get_position().width, 0.95) * fig.get_figwidth() * 72
                 ax.set_xlabel(wrap(one_line(ax.get_xlabel()), width_pt, style.TEXT_PT))
             _fewer_ticks(ax, now.max_ticks)
-    fig.tight_layout(rect=(0, below, 1, 1))
+    _tight(fig, below)
     return fig
+
+
+def _tight(fig, below: float) -> None:
+    """Lay the axes out above the source line. Where labels cannot all fit (the phone layout of
+    Fig. 2.1's two side-by-side panels, a known defect), matplotlib keeps the layout it has and
+    warns; the warning would be printed into the page under the chart, so it is not shown."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Tight layout not applied")
+        fig.tight_layout(rect=(0, below, 1, 1))
 
 
 def columns(wanted: int) -> int:
