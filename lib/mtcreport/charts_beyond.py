@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mtcreport import beyond, chartkit, figures, fmt, style
+from mtcreport import beyond, chartkit, figures, style
 
 #: Timeline rows, top to bottom: SIPRI's register first, then what it does not count.
 KINDS = (
@@ -38,10 +38,6 @@ CERTAINTY_MARKERS = {
     "stated by a government": {"marker": "D", "filled": True},
     "reported": {"marker": "o", "filled": False},
 }
-
-
-def _short(value: float) -> str:
-    return fmt.rounded(value) if abs(value) >= 10 else f"{value:.3g}"
 
 
 @chartkit.chart
@@ -107,18 +103,17 @@ def licence_built(frame: pd.DataFrame, source: str):
     for kind in beyond.PRODUCTION_CLASSES:
         values = frame[kind]
         shown = values[values > 0]
-        drawn = top.bar(
-            shown.index, shown.values, bottom=base[shown.index], width=0.75, color=colors[kind], label=kind
+        chartkit.bars(
+            top,
+            shown,
+            kind,
+            "million TIV",
+            colors[kind],
+            bottom=base[shown.index],
+            computed=True,
+            width=style.BAR_WIDTH,
+            label=kind,
         )
-        for rect, (year, value) in zip(drawn, shown.items(), strict=True):
-            figures.mark(
-                rect,
-                f"{year}, {kind}: {_short(value)} million TIV",
-                year=year,
-                series=kind,
-                value=chartkit.shown(value),
-                unit="million TIV",
-            )
         base = base + values
     top.set_ylabel("Russian deliveries\n(millions of SIPRI TIV)")
     top.legend(loc="upper right", title="where SIPRI's comments say it was built")
@@ -126,18 +121,16 @@ def licence_built(frame: pd.DataFrame, source: str):
         ("upper_share", "built or possibly built in China", "s", style.OKABE_ITO["orange"]),
         ("built_share", "built in China", "o", style.CHINA),
     ):
-        series = frame[column]
-        bottom.plot(series.index, series.values, color=color, lw=1.5)
-        for year, value in series.items():
-            (point,) = bottom.plot([year], [value], marker, color=color, ms=4)
-            figures.mark(
-                point,
-                f"{year}, {name}: {fmt.percent(value, 1)} of the year's TIV",
-                year=year,
-                series=name,
-                value=chartkit.shown(value),
-                unit="%",
-            )
+        chartkit.line(
+            bottom,
+            frame[column],
+            name,
+            "% of the year's TIV",
+            color,
+            marker,
+            computed=True,
+            lw=style.LINE_THIN,
+        )
     bottom.set_ylim(0, 100)
     bottom.set_yticks([0, 25, 50, 75, 100])
     bottom.set_ylabel("share built in\nChina (% of TIV)")
@@ -158,7 +151,7 @@ def windows_and_years(series: pd.Series, windows, source: str):
     for rect, (year, value) in zip(drawn, values.items(), strict=True):
         figures.mark(
             rect,
-            f"{year}: {_short(value)} million TIV",
+            f"{year}: {chartkit.hover_number(value)} million TIV",
             mark="single year",
             first=year,
             last=year,
@@ -175,7 +168,7 @@ def windows_and_years(series: pd.Series, windows, source: str):
         )
         figures.mark(
             segment,
-            f"{first}–{last}: {_short(mean)} million TIV a year on average",
+            f"{first}–{last}: {chartkit.hover_number(mean)} million TIV a year on average",
             mark="five-year mean",
             first=first,
             last=last,
@@ -205,7 +198,7 @@ def china_position(frame: pd.DataFrame, source: str):
             value = getattr(row, column)
             figures.mark(
                 rect,
-                f"{row.window}, {name}: {_short(value)} million TIV",
+                f"{row.window}, {name}: {chartkit.hover_number(value)} million TIV",
                 window=row.window,
                 series=name,
                 value=chartkit.shown(value),
