@@ -146,7 +146,7 @@ def _dollars_vs_tiv():
 
 
 def _engine_deliveries():
-    per_year = pd.DataFrame({"AL-31F": [10, 0, 5], "RD-93": [0, 4, 2]}, index=[2010, 2011, 2012])
+    per_year = hindsight.engine_deliveries_by_year(data.sipri_deliveries(), data.sipri_register())
     return charts_hindsight.engine_deliveries(per_year, source=SOURCE)
 
 
@@ -305,7 +305,8 @@ def test_transfers_chart_names_every_transfer_and_lists_the_undated_ones_off_the
 def test_the_editions_chart_names_the_years_each_edition_covers():
     editions = sipri.with_edition(data.sipri_tiv_editions())
     fig = charts_hindsight.tiv_editions(editions, source=SOURCE)
-    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    (under,) = fig.legends  # under the axes, where a new edition's entry always fits
+    legend = [t.get_text() for t in under.get_texts()]
     expected = [
         f"{edition}: {rows['year'].min()}–{rows['year'].max()}"
         for edition, rows in editions.groupby("edition", sort=True)

@@ -144,3 +144,16 @@ def test_every_sipri_table_says_its_edition_and_that_it_is_a_copy_and_no_other_t
             assert "copy of SIPRI's export" in said or "copies of SIPRI exports" in said, name
         else:
             assert said == "", name
+
+
+def test_tables_of_one_edition_say_it_once_and_tables_of_different_editions_name_each():
+    """The register and the delivery rows are of one SIPRI edition: one line says so once. The
+    TIV tables come from another edition, so a line naming both says which file is which."""
+    (edition,) = {
+        r["sipri_edition"].split(" (")[0] for n in ("sipri_deliveries", "sipri_register") for r in _rows(n)
+    }
+    same = sources.provenance("sipri_deliveries", "sipri_register")
+    assert same.startswith(f"SIPRI's {edition}; ") and same.count(edition) == 1
+    files = [data.tables()[n].path.name for n in ("sipri_register", "sipri_tiv_tables")]
+    mixed = sources.provenance("sipri_register", "sipri_tiv_tables")
+    assert all(f"{name}: SIPRI's" in mixed for name in files)

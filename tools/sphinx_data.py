@@ -4,7 +4,8 @@ Each source line under a table names the CSV files it draws on ("data: lineage.c
 systems.csv", made by ``mtcreport.sources.tables_phrase``). This extension copies every table of
 ``data/datapackage.json`` into the built site under ``data/`` (same paths as in the repository,
 so ``data/external/...`` stays apart) and turns each such file name in a source line into a link
-to that copy. A name that is not a table of the package stays plain text.
+to that copy. A name that is not a table of the package stays plain text. The data appendix a
+SIPRI source line sends the reader to ("see Appendix: the data") becomes a link to it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from pathlib import Path
 from docutils import nodes
 
 from mtcreport import data
+from mtcreport.sources import DATA_APPENDIX
 
 #: Where the data files go, relative to the site's root.
 DATA = "data"
 _CSV = re.compile(r"[\w.-]+\.csv\b")
+#: The page documenting the data, which source lines name by its title (:data:`DATA_APPENDIX`).
+APPENDIX_PAGE = "chapters/appendix_data"
+_LINKED = re.compile(rf"{_CSV.pattern}|{re.escape(DATA_APPENDIX)}")
 
 
 def _files() -> dict[str, str]:
@@ -38,17 +43,21 @@ def link_source_lines(app, doctree, docname: str) -> None:
         if "source-line" not in container.get("classes", []):
             continue
         for text in list(container.findall(nodes.Text)):
-            if isinstance(text.parent, nodes.reference) or not _CSV.search(text.astext()):
+            if isinstance(text.parent, nodes.reference) or not _LINKED.search(text.astext()):
                 continue
             parts, last = [], 0
             value = text.astext()
-            for found in _CSV.finditer(value):
+            for found in _LINKED.finditer(value):
                 name = found.group(0)
-                if name not in files:
+                if name == DATA_APPENDIX:
+                    uri = app.builder.get_relative_uri(docname, APPENDIX_PAGE)
+                    link = nodes.reference(name, name, refuri=uri, classes=["mtc-appendix-link"])
+                elif name in files:
+                    uri = posixpath.relpath(f"{DATA}/{files[name]}", here)
+                    link = nodes.reference(name, name, refuri=uri, classes=["mtc-data-link"])
+                else:
                     continue
-                parts.append(nodes.Text(value[last : found.start()]))
-                uri = posixpath.relpath(f"{DATA}/{files[name]}", here)
-                parts.append(nodes.reference(name, name, refuri=uri, classes=["mtc-data-link"]))
+                parts += [nodes.Text(value[last : found.start()]), link]
                 last = found.end()
             if parts:
                 parts.append(nodes.Text(value[last:]))

@@ -8,7 +8,10 @@ taller, fewer ticks, row labels wrapped, legends in one column), so that its tex
 a phone as on a desktop. A chart function decorated with :func:`chart` takes ``layout=``; called
 without it, it returns the desktop figure carrying its phone twin (:func:`mtcreport.figures.svg`
 stores both, and the book shows the one that fits the page). Both draw the same marks, so they
-have the same hover titles and the same CSV (an error otherwise).
+have the same hover titles and the same CSV (an error otherwise). Each drawing is checked as it
+is drawn (:func:`clashes`): a text over another text, under a legend, over part of a bar or point,
+or cut off by the chart's edge is an error naming the texts, so no page can show one. On a phone,
+legends stand under the axes (:func:`legend`), where no data are.
 
 Colours and sizes come from :mod:`mtcreport.style`; the words on a chart come from the chart
 modules (:mod:`mtcreport.charts_paper`, :mod:`mtcreport.charts_hindsight`) and, where they must
@@ -110,6 +113,8 @@ def chart(function):
         with laid_out(PHONE):
             twin = function(*args, **kwargs)
         plt.close(twin)
+        check(fig, DESKTOP.name)
+        check(twin, PHONE.name)
         figures.attach(fig, twin, PHONE.name)
         return fig
 
@@ -194,7 +199,9 @@ def finish(fig, source: str):
     labels would crowd), write the source line and lay the figure out above it; returns the figure."""
     now = layout()
     figures.describe(fig, source)
+    room = _room_for_legend_under(fig)
     below = source_line(fig, source)
+    below += _place_legend_under(fig, below, room)
     if now.narrow:
         _tight(fig, below)
         for ax in fig.axes:
@@ -257,6 +264,139 @@ def _text_width(text: str, size_pt: float) -> float:
     renderer = RendererAgg(100, 100, 72)
     prop = FontProperties(family=style._RC["font.family"], size=size_pt)
     return renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+
+
+# --- a check of the drawing -----------------------------------------------------------------------
+#: How far two texts may touch (a shared edge of their boxes), in points.
+TOUCH_PT = 1.0
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Two things of a chart drawn over each other where a reader must read one of them: texts
+    (quoted), a legend, a marked bar or point, or the chart's edge (a text cut off)."""
+
+    first: str
+    second: str
+
+    def __str__(self) -> str:
+        return f"{self.first} over {self.second}"
+
+
+def _named(words: str) -> str:
+    return words if words in (LEGEND, EDGE) else repr(words)
+
+
+EDGE = "(the edge of the chart)"
+
+
+def _renderer(fig):
+    """A renderer of the figure's canvas (an Agg canvas if the figure has none that renders)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
+    return canvas.get_renderer()
+
+
+def drawn_texts(fig) -> list[tuple[str, object, object]]:
+    """Every text the figure draws (tick labels, axis labels, legend entries, annotations, the
+    source line), each as its words on one line, its box on the canvas (in pixels) and the legend
+    it belongs to (``None`` if none); and every legend's frame, as ``("(legend)", box, legend)``."""
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+
+    renderer = _renderer(fig)
+    drawn: list = []
+    draw = Text.draw
+
+    def recording(self, renderer):
+        if self.get_visible() and self.get_text().strip():
+            drawn.append(self)
+        return draw(self, renderer)
+
+    Text.draw = recording
+    try:
+        fig.draw(renderer)
+    finally:
+        Text.draw = draw
+    legends = [legend for legend in fig.findobj(Legend) if legend.get_visible()]
+    owner = {id(text): legend for legend in legends for text in [*legend.get_texts(), legend.get_title()]}
+    found = [(one_line(t.get_text()), t.get_window_extent(renderer), owner.get(id(t))) for t in drawn]
+    frames = [(LEGEND, legend.get_window_extent(renderer), legend) for legend in legends]
+    return found + frames
+
+
+LEGEND = "(a legend)"
+
+
+def mark_boxes(fig, renderer=None) -> list[tuple[str, object]]:
+    """The boxes of the bars and points the figure marks (:func:`mtcreport.figures.mark`), each
+    with its hover text; arrows and lines, whose boxes are far larger than what they cover, are
+    left out."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    renderer = renderer or _renderer(fig)
+    titles = {m.gid: m.title for m in figures.marks_of(fig)}
+    found = []
+    for artist in fig.findobj(lambda a: a.get_gid() in titles):
+        point = isinstance(artist, Line2D) and len(artist.get_xdata()) == 1
+        if (point or isinstance(artist, Rectangle)) and artist.get_visible():
+            found.append((titles[artist.get_gid()], artist.get_window_extent(renderer)))
+    return found
+
+
+def clashes(fig) -> list[Clash]:
+    """The texts of ``fig`` that a reader cannot read whole: two texts whose boxes overlap by more
+    than :data:`TOUCH_PT` both ways, a text under another legend's frame, a text or a legend over
+    part of a bar or a point (a text wholly inside a bar is that bar's label), and a text or a
+    legend reaching more than that beyond the figure's edge."""
+    boxes = drawn_texts(fig)
+    touch = TOUCH_PT * fig.dpi / 72
+    width, height = fig.bbox.width, fig.bbox.height
+
+    def overlap(box, second) -> bool:
+        across = min(box.x1, second.x1) - max(box.x0, second.x0)
+        down = min(box.y1, second.y1) - max(box.y0, second.y0)
+        return across > touch and down > touch
+
+    def inside(box, bar) -> bool:
+        return (
+            box.x0 >= bar.x0 - touch
+            and box.x1 <= bar.x1 + touch
+            and box.y0 >= bar.y0 - touch
+            and box.y1 <= bar.y1 + touch
+        )
+
+    found = []
+    for i, (words, box, legend) in enumerate(boxes):
+        if box.x0 < -touch or box.y0 < -touch or box.x1 > width + touch or box.y1 > height + touch:
+            found.append(Clash(_named(words), EDGE))
+        for other, second, other_legend in boxes[i + 1 :]:
+            if legend is not None and legend is other_legend:
+                continue  # a legend's own entries, and its frame around them
+            if overlap(box, second):
+                found.append(Clash(_named(words), _named(other)))
+        if legend is None or words == LEGEND:
+            for title, mark_box in mark_boxes(fig):
+                if overlap(box, mark_box) and not (words != LEGEND and inside(box, mark_box)):
+                    found.append(Clash(_named(words), f"the mark {title!r}"))
+    return found
+
+
+def check(fig, layout_name: str) -> None:
+    """Refuse a chart whose texts clash (:func:`clashes`) in the layout ``layout_name``, naming
+    them: a defect a reader would see, caught where the chart is drawn."""
+    found = clashes(fig)
+    if found:
+        raise ChartTextError(
+            f"the {layout_name} layout of a chart draws text a reader cannot read: "
+            + "; ".join(map(str, found))
+        )
+
+
+class ChartTextError(ValueError):
+    """A chart draws texts over each other or beyond its edge."""
 
 
 # --- words and numbers on a chart ---------------------------------------------------------------
@@ -386,6 +526,44 @@ def paper_date(
 
 
 # --- legends ------------------------------------------------------------------------------------
+def legend(ax, loc: str | None = None, *, handles=None, columns_wanted: int = 1, **kwargs):
+    """The chart's legend: inside the axes at ``loc`` on a desktop page (where the chart has room
+    for it); under the axes, above the source line, in one column on a phone (where no corner is
+    free of data) or wherever ``loc`` is ``None``. ``kwargs`` as for ``Axes.legend`` (``title``...)."""
+    fig = ax.get_figure()
+    if loc is not None and not layout().narrow:
+        return ax.legend(handles=handles, loc=loc, ncol=columns(columns_wanted), **kwargs)
+    if handles is None:
+        handles, _ = ax.get_legend_handles_labels()
+    under = fig.legend(
+        handles=handles, loc="lower center", ncol=columns(columns_wanted), frameon=False, **kwargs
+    )
+    fig._mtcreport_legend_under = under
+    return under
+
+
+def _room_for_legend_under(fig) -> float:
+    """Make the figure taller by the height of the legend :func:`legend` left under the axes (so
+    that a longer legend, e.g. a new SIPRI edition's entry, never squeezes the axes); returns that
+    height in inches (0 without such a legend)."""
+    under = getattr(fig, "_mtcreport_legend_under", None)
+    if under is None:
+        return 0.0
+    inches = under.get_window_extent(_renderer(fig)).height / fig.dpi + 0.1
+    fig.set_figheight(round(fig.get_figheight() + inches, 2))
+    return inches
+
+
+def _place_legend_under(fig, below: float, inches: float) -> float:
+    """Put the legend :func:`legend` left under the axes just above the source line (which takes
+    ``below`` of the figure's height); returns the fraction of the height it takes (``inches``)."""
+    under = getattr(fig, "_mtcreport_legend_under", None)
+    if under is None:
+        return 0.0
+    under.set_bbox_to_anchor((0.5, below), transform=fig.transFigure)
+    return inches / fig.get_figheight()
+
+
 def patch(color: str, label: str):
     """A legend entry for a bar or band of ``color``."""
     from matplotlib.patches import Patch

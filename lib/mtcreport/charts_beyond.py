@@ -116,7 +116,7 @@ def licence_built(frame: pd.DataFrame, source: str):
         )
         base = base + values
     top.set_ylabel("Russian deliveries\n(millions of SIPRI TIV)")
-    top.legend(loc="upper right", title="where SIPRI's comments say it was built")
+    chartkit.legend(top, "upper right", title="where SIPRI's comments say it was built")
     for column, name, marker, color in (
         ("upper_share", "built or possibly built in China", "s", style.OKABE_ITO["orange"]),
         ("built_share", "built in China", "o", style.CHINA),
@@ -176,7 +176,7 @@ def windows_and_years(series: pd.Series, windows, source: str):
         )
     ax.set_ylabel("Russian deliveries to China\n(millions of SIPRI TIV a year)")
     ax.set_xlabel("year of delivery")
-    ax.legend(loc="upper right")
+    chartkit.legend(ax, "upper right")
     return chartkit.finish(fig, source)
 
 
@@ -207,5 +207,5 @@ def china_position(frame: pd.DataFrame, source: str):
     ax.set_xlabel("arms transfers over the five years (millions of SIPRI TIV)")
     ax.grid(axis="x", visible=True)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right")
+    chartkit.legend(ax, "lower right")
     return chartkit.finish(fig, source)

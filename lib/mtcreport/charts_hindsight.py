@@ -40,7 +40,8 @@ def tiv_editions(editions: pd.DataFrame, source: str):
         )
     ax.set_ylabel("deliveries (millions of SIPRI TIV)")
     ax.set_xlabel("year of delivery")
-    ax.legend(title="SIPRI edition: years it covers", loc="upper left")
+    # under the axes: a new edition adds an entry, and no corner stays clear of every edition's peaks
+    chartkit.legend(ax, None, title="SIPRI edition: years it covers", columns_wanted=3)
     return chartkit.finish(fig, source)
 
 
@@ -191,7 +192,7 @@ def engine_share(frame: pd.DataFrame, source: str):
         label="all other weapons",
     )
     top.set_ylabel("deliveries\n(millions of SIPRI TIV)")
-    top.legend(loc="upper right")
+    chartkit.legend(top, "upper right")
     chartkit.line(
         bottom,
         frame["share"],
@@ -248,11 +249,7 @@ def russia_shares(rows: pd.DataFrame, source: str):
         "(% of SIPRI TIV; diamond: the figure SIPRI published)"
     )
     ax.grid(axis="y", visible=False)
-    handles = [chartkit.patch(colors[g], g) for g in colors]
-    if chartkit.layout().narrow:  # above the bars: below them, the wrapped axis label takes the room
-        ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=1)
-    else:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=1)
+    chartkit.legend(ax, None, handles=[chartkit.patch(colors[g], g) for g in colors])
     return chartkit.finish(fig, source)
 
 
@@ -295,16 +292,16 @@ def exporters(
     )
     if crossover is not None:
         top.axvline(crossover, color=style.GREY_DARK, lw=1, ls=":")
-        top.annotate(
+        top.annotate(  # above the panel, ending at the line: no data or legend up there
             crossover_label,
-            xy=(crossover - 0.4, 0.95),
+            xy=(crossover, 1.01),
             xycoords=("data", "axes fraction"),
             ha="right",
-            va="top",
+            va="bottom",
             fontsize=style.SMALL_PT,
         )
     top.set_ylabel("arms exports,\nall customers\n(millions of TIV)")
-    top.legend(loc="upper left")
+    chartkit.legend(top, "upper left")
     chartkit.bars(
         bottom,
         share,
@@ -346,14 +343,15 @@ def dollars_vs_tiv(official: pd.DataFrame, tiv: pd.Series, source: str):
         )
     from matplotlib.lines import Line2D
 
-    top.legend(
+    chartkit.legend(
+        top,
+        "lower left",
         handles=[
             Line2D([], [], marker="o", ls="", color=style.RUSSIA, label="stated figure"),
             Line2D(
                 [], [], marker="o", ls="", mfc=style.WHITE, mec=style.RUSSIA, label='"more than", "about"'
             ),
         ],
-        loc="lower left",
     )
     top.set_ylim(0, official["usd_billion"].max() * 1.2)
     top.set_ylabel("official arms\nexports (billion\nUS dollars)")
@@ -388,7 +386,7 @@ def engine_deliveries(per_year: pd.DataFrame, source: str):
         bottom = bottom + counts
     ax.set_ylabel("engines delivered")
     ax.set_xlabel("year of delivery")
-    ax.legend(title="engine (SIPRI designation)")
+    chartkit.legend(ax, "upper left", title="engine (SIPRI designation)")
     return chartkit.finish(fig, source)
 
 
@@ -423,7 +421,9 @@ def story(
         ms=style.MARK_TINY,
     )
     chartkit.paper_date(ax, paper_date, paper_label, color=style.GREY_MARK, height=0.8, boxed=True)
-    ax.legend(
+    chartkit.legend(
+        ax,
+        None,
         handles=[
             chartkit.patch(style.RUSSIA, "Russia's deliveries to China"),
             chartkit.line_entry(
@@ -434,9 +434,7 @@ def story(
                 lw=style.LINE,
             ),
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.2),
-        ncol=chartkit.columns(2),
+        columns_wanted=2,
     )
     ax.set_ylim(0, max(deliveries.max(), china_exports.max()) * 1.2)
     ax.set_ylabel("millions of SIPRI TIV a year")

@@ -49,7 +49,7 @@ def transfers_by_category(
     years = pd.concat([dated["year_low"], dated["year_high"]]).dropna()
     first = int(years.min()) - 1 if first is None else first
     last = int(years.max()) + 1 if last is None else last
-    columns = 2 if chartkit.layout().narrow else 3
+    columns = 1 if chartkit.layout().narrow else 3  # on a phone, one column of unwrapped names
     lines = -(-len(listed) // columns)  # lines of the list of undated transfers
     if len(listed):
         fig, (ax, below) = chartkit.figure(
@@ -114,9 +114,7 @@ def transfers_by_category(
             (square,) = below.plot(
                 [x + 0.03], [y], "s", ms=style.MARK_SMALL + 2, color=style.CATEGORY_COLORS[row.category]
             )
-            below.text(
-                x + 0.08, y, chartkit.label(row.label, narrow_pt=105), va="center", fontsize=style.SMALL_PT
-            )
+            below.text(x + 0.08, y, row.label, va="center", fontsize=style.SMALL_PT)
             figures.mark(
                 square,
                 f"{row.label} ({row.category}): {when}",
@@ -330,7 +328,13 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
     unknown = set(amounts["within"].dropna()) - set(wholes["label"])
     if unknown:
         raise ValueError(f"money_2011: 'within' names no bar: {sorted(unknown)}")
-    fig, (left, right) = chartkit.figure(style.SIZE_LOW, ncols=2, gridspec_kw={"width_ratios": [2.6, 1]})
+    narrow = chartkit.layout().narrow
+    if narrow:  # on a phone the shares go under the amounts, as one bar across
+        fig, (left, right) = chartkit.figure(
+            (style.COLUMN_IN, 4.2), nrows=2, gridspec_kw={"height_ratios": [2.2, 1]}
+        )
+    else:
+        fig, (left, right) = chartkit.figure(style.SIZE_LOW, ncols=2, gridspec_kw={"width_ratios": [2.6, 1]})
 
     def amount(y, value, vague, color, title, **values):
         (bar,) = left.barh(
@@ -368,24 +372,27 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
                 as_stated=part.text,
             )
             left.annotate(
-                f"{part.label}: {part.text}",
+                chartkit.label(f"{part.label}: {part.text}", narrow_pt=200),
                 xy=(part.value, y - 0.3),
-                xytext=(part.value + 0.3, y - 0.52),
+                xytext=(part.value + 0.3, y - (0.4 if narrow else 0.52)),
                 fontsize=style.SMALL_PT,
                 color=style.CHINA,
-                va="center",
+                va="bottom" if narrow else "center",
                 arrowprops={"arrowstyle": "-", "color": style.CHINA, "lw": style.LINE_HAIR},
             )
     chartkit.row_axis(left, [chartkit.label(label, 80) for label in wholes["label"]])
-    left.set_ylim(len(wholes) - 0.3, -0.8)
+    left.set_ylim(len(wholes) - 0.3, -1.5 if narrow else -0.8)
     left.set_xlim(0, wholes["value"].max() * 1.5)
     left.set_xlabel(f"billion US dollars\n({vague})")
     left.grid(axis="x", color=style.GREY_GRID)
     left.grid(axis="y", visible=False)
     colors = [style.RUSSIA, style.OKABE_ITO["sky_blue"], style.OKABE_ITO["yellow"]]
     bottom = 0.0
-    for row, color in zip(shares.itertuples(index=False), colors, strict=False):
-        (bar,) = right.bar(0, row.value, bottom=bottom, color=color, width=0.6, edgecolor=style.WHITE)
+    for i, (row, color) in enumerate(zip(shares.itertuples(index=False), colors, strict=False)):
+        if narrow:  # one row per share, its figure at the end of its bar
+            (bar,) = right.barh(i, row.value, height=0.7, color=color, edgecolor=style.WHITE)
+        else:
+            (bar,) = right.bar(0, row.value, bottom=bottom, width=0.9, color=color, edgecolor=style.WHITE)
         figures.mark(
             bar,
             f"income from {row.label}: {row.value:g} %",
@@ -393,20 +400,29 @@ def money_2011(amounts: pd.DataFrame, shares: pd.DataFrame, source: str, *, vagu
             part_of="defence companies' income",
             percent=row.value,
         )
-        right.text(
-            0,
-            bottom + row.value / 2,
-            f"{row.label}\n{row.value:g} %",
-            ha="center",
-            va="center",
-            fontsize=style.SMALL_PT,
-            color=style.WHITE if color == style.RUSSIA else style.BLACK,
-        )
+        if narrow:
+            right.text(row.value + 1.5, i, f"{row.value:g} %", va="center", fontsize=style.SMALL_PT)
+        else:
+            right.text(
+                0,
+                bottom + row.value / 2,
+                f"{row.label}\n{row.value:g} %",
+                ha="center",
+                va="center",
+                fontsize=style.SMALL_PT,
+                color=style.WHITE if color == style.RUSSIA else style.BLACK,
+            )
         bottom += row.value
-    right.set_xticks([])
-    right.set_xlim(-0.6, 0.6)
-    right.set_ylim(0, 100)
-    right.set_ylabel("share of Russian defence\ncompanies' income (%)")
+    if narrow:
+        chartkit.row_axis(right, list(shares["label"]))
+        right.set_xlim(0, 100)
+        right.set_xlabel("share of Russian defence companies' income (%)")
+        right.grid(axis="y", visible=False)
+    else:
+        right.set_xticks([])
+        right.set_xlim(-0.5, 0.5)
+        right.set_ylim(0, 100)
+        right.set_ylabel("share of Russian defence\ncompanies' income (%)")
     return chartkit.finish(fig, source)
 
 
@@ -442,8 +458,13 @@ def waits(rows: pd.DataFrame, source: str):
             earliest_offered=row.until if offered else None,
             answer=row.answer,
         )
-        ax.text(
-            (row.until if offered else row.asked) + 0.25, y, row.answer, va="center", fontsize=style.SMALL_PT
+        ax.annotate(  # clear of the mark's end, the same distance in every layout
+            row.answer,
+            xy=(row.until if offered else row.asked, y),
+            xytext=(style.MARK, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=style.SMALL_PT,
         )
     chartkit.row_axis(ax, [chartkit.label(label, 105) for label in rows["label"]])
     ax.set_xlim(first, last + 3)
@@ -537,12 +558,31 @@ def scenarios(
     """
     from matplotlib.patches import FancyArrowPatch
 
+    narrow = chartkit.layout().narrow  # on a phone, each text stands above its mark, wrapped
+
+    def words(text: str) -> str:
+        return chartkit.label(text, narrow_pt=62) if narrow else text
+
     fig, ax = chartkit.figure(style.SIZE_LOW)
     (bar,) = ax.bar(0, base, color=style.RUSSIA, alpha=0.6, hatch="//", edgecolor=style.WHITE, width=0.5)
     figures.mark(bar, f"{base_label}: {base_text}", case=base_label, usd_bn_floor=base, as_stated=base_text)
-    ax.text(0, base + 0.05, chartkit.label(base_text, 85), ha="center", va="bottom", fontsize=style.SMALL_PT)
-    top = threshold * 1.5
+    ax.text(
+        0,
+        base + 0.05,
+        chartkit.label(base_text, 85, narrow_pt=62),
+        ha="center",
+        va="bottom",
+        fontsize=style.SMALL_PT,
+    )
+    top = threshold * (2.1 if narrow else 1.5)
     step = threshold * 0.3
+
+    def say(x: float, y_mark: float, y_top: float, text: str) -> None:
+        if narrow:
+            ax.text(x, y_top + 0.05, words(text), ha="center", va="bottom", fontsize=style.SMALL_PT)
+        else:
+            ax.text(x + 0.12, y_mark, text, va="center", fontsize=style.SMALL_PT)
+
     for x, row in enumerate(cases.itertuples(index=False), start=1):
         if not pd.isna(row.floor):
             (floor,) = ax.plot(
@@ -562,7 +602,7 @@ def scenarios(
                 usd_bn_floor=row.floor,
                 as_stated=f"more than ${row.floor:g} bn",
             )
-            ax.text(x + 0.12, row.floor + step / 2, text, va="center", fontsize=style.SMALL_PT)
+            say(x, row.floor + step / 2, row.floor + step, text)
         else:
             arrow = FancyArrowPatch(
                 (x, base),
@@ -581,17 +621,11 @@ def scenarios(
                 usd_bn_floor=None,
                 as_stated=chartkit.one_line(unrated),
             )
-            ax.text(
-                x + 0.12,
-                base + step / 2,
-                unrated,
-                va="center",
-                fontsize=style.SMALL_PT,
-            )
+            say(x, base + step / 2, base + step, unrated)
     ax.set_xticks(
-        range(len(cases) + 1), [chartkit.label(text, narrow_pt=70) for text in [base_label, *cases["label"]]]
+        range(len(cases) + 1), [chartkit.label(text, narrow_pt=62) for text in [base_label, *cases["label"]]]
     )
-    ax.set_xlim(-0.5, len(cases) + 1.2)
+    ax.set_xlim(-0.5, len(cases) + (0.5 if narrow else 1.2))
     ax.set_ylim(0, top)
     ax.set_ylabel("Russian arms deliveries to China\n(billion US dollars a year)")
     ax.grid(axis="x", visible=False)

@@ -88,8 +88,9 @@ def provenance(*names: str) -> str:
         copies += frame["source_file"].nunique()
     if not parts:
         return ""
-    if len(parts) == 1:
-        parts = [parts[0].split(": ", 1)[1]]
+    said = list(dict.fromkeys(part.split(": ", 1)[1] for part in parts))
+    if len(said) == 1:  # one table, or tables of the same edition(s): said once
+        parts = said
     copied = "copies of SIPRI exports" if copies > 1 else "a copy of SIPRI's export"
     return f"{'; '.join(parts)}; {copied} published on GitHub by {listing(owners)}; see {DATA_APPENDIX}"
 
