@@ -144,3 +144,21 @@ def test_every_sipri_table_says_its_edition_and_that_it_is_a_copy_and_no_other_t
             assert "copy of SIPRI's export" in said or "copies of SIPRI exports" in said, name
         else:
             assert said == "", name
+
+
+def test_files_are_grouped_by_kind_sorted_and_named_once():
+    """The report's own tables (data/), copies of SIPRI's data (data/external/ with a
+    sipri_edition column), other outside data (the rest of data/external/), in that order."""
+    tables = data.tables()
+    groups = sources.files_by_kind(*tables, "transfers")
+    assert [kind for kind, _ in groups] == list(sources.KINDS)
+    listed = [name for _, files in groups for name in files]
+    assert sorted(listed) == sorted(t.path.name for t in tables.values())  # each once
+    assert all(files == sorted(files) for _, files in groups)
+    mine, sipri, other = (set(files) for _, files in groups)
+    assert mine == {t.path.name for t in tables.values() if t.path.parent == data.data_dir()}
+    assert sipri == {t.path.name for t in tables.values() if "sipri_edition" in (_rows(t.name) or [{}])[0]}
+    assert other == {"russia_arms_exports_usd_official.csv"}
+    assert sources.files_by_kind("transfers") == [(sources.KINDS[0], ["transfers.csv"])]
+    with pytest.raises(ValueError, match="'transfer' not described"):
+        sources.files_by_kind("transfer")
