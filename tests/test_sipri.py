@@ -88,6 +88,17 @@ def test_the_editions_of_a_table_in_words():
         sipri.editions_phrase(data.sipri_tiv_editions()) == f"{years[0]}, {years[1]} and {years[2]} updates"
     )
     assert sipri.editions_phrase(data.sipri_register()).endswith(" update")
+    # several tables read together: every edition any of them holds, once
+    register, tables = data.sipri_register(), data.sipri_tiv_tables()
+    both = sorted({e[:4] for e in [*register["sipri_edition"], *tables["sipri_edition"]]})
+    assert sipri.editions_phrase(register, tables) == (
+        " and ".join(both) + " updates" if len(both) > 1 else f"{both[0]} update"
+    )
+    assert sipri.editions_phrase(tables, data.sipri_tiv_editions(), tables) == sipri.editions_phrase(
+        data.sipri_tiv_editions()
+    )
+    with pytest.raises(ValueError, match="no table"):
+        sipri.editions_phrase()
 
 
 def test_the_register_table_marks_uncertain_numbers_as_sipri_does():

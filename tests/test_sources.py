@@ -157,3 +157,67 @@ def test_tables_of_one_edition_say_it_once_and_tables_of_different_editions_name
     files = [data.tables()[n].path.name for n in ("sipri_register", "sipri_tiv_tables")]
     mixed = sources.provenance("sipri_register", "sipri_tiv_tables")
     assert all(f"{name}: SIPRI's" in mixed for name in files)
+
+
+def test_files_are_grouped_by_kind_sorted_and_named_once():
+    """The report's own tables (data/), copies of SIPRI's data (data/external/ with a
+    sipri_edition column), other outside data (the rest of data/external/), in that order."""
+    tables = data.tables()
+    groups = sources.files_by_kind(*tables, "transfers")
+    assert [kind for kind, _ in groups] == list(sources.KINDS)
+    listed = [name for _, files in groups for name in files]
+    assert sorted(listed) == sorted(t.path.name for t in tables.values())  # each once
+    assert all(files == sorted(files) for _, files in groups)
+    mine, sipri, other = (set(files) for _, files in groups)
+    assert mine == {t.path.name for t in tables.values() if t.path.parent == data.data_dir()}
+    assert sipri == {t.path.name for t in tables.values() if "sipri_edition" in (_rows(t.name) or [{}])[0]}
+    assert other == {"russia_arms_exports_usd_official.csv"}
+    assert sources.files_by_kind("transfers") == [(sources.KINDS[0], ["transfers.csv"])]
+    with pytest.raises(ValueError, match="'transfer' not described"):
+        sources.files_by_kind("transfer")
+
+
+def _stored_source_lines():
+    """Every source line the chapters' stored outputs show: under a table (a ``source-line``
+    container of a Markdown output) or in a chart (the SVG's ``<desc>``, in both its layouts)."""
+    import html
+    import json
+    import re
+
+    from tools.paths import CHAPTERS
+
+    container = re.compile(r"```\{container\} source-line\n(.*?)\n```", re.S)
+    desc = re.compile(r'<desc id="mtcreport-source">(.*?)</desc>', re.S)
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            for output in cell.get("outputs", []):
+                for kind, value in output.get("data", {}).items():
+                    text = "".join(value) if isinstance(value, list) else str(value)
+                    if kind == "text/markdown":
+                        found = [line.replace("\\", "") for line in container.findall(text)]
+                    elif kind == "image/svg+xml":
+                        found = [html.unescape(line) for line in desc.findall(html.unescape(text))]
+                    else:
+                        continue
+                    yield from ((path.name, line) for line in found)
+
+
+def test_every_stored_source_line_naming_sipri_or_a_sipri_file_names_the_edition():
+    """A reader must know which SIPRI edition a chart or table shows: a source line that names
+    SIPRI names an edition ("2026 update"), and each copy of SIPRI's data it names is followed by
+    that file's own editions (Fig. 7.8 once said "outcomes from SIPRI" and no edition)."""
+    import re
+
+    lines = set(_stored_source_lines())
+    assert len(lines) >= 40 and all(line.startswith("Source: ") for _, line in lines)
+    sipri_files = [
+        t.path.name for t in data.tables().values() if any(f["name"] == "sipri_edition" for f in t.fields)
+    ]
+    missing = []
+    for page, line in sorted(lines):
+        if "SIPRI" in line and not re.search(r"\b(19|20)\d\d update", line):
+            missing.append((page, line))
+        for name in sipri_files:
+            if name in line and f"{name} (SIPRI's " not in line and f"{name}: SIPRI's " not in line:
+                missing.append((page, name, line))
+    assert missing == []

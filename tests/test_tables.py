@@ -82,7 +82,7 @@ def test_source_link_uses_the_sources_table():
     assert tables.source_link("sott_s400", "author").startswith("[TASS (copy on SOTT)](")
 
 
-def test_data_used_names_the_files_of_the_tables_read():
+def test_data_used_names_each_file_read_once_in_one_short_paragraph_grouped_by_kind():
     import json
 
     from mtcreport import data
@@ -96,9 +96,22 @@ def test_data_used_names_the_files_of_the_tables_read():
             tables.data_used()
         data.transfers()
         data.load("sipri_tiv")
+        data.load("sipri_register")
+        data.official_exports()
+        data.transfers()  # read twice, listed once
         text = tables.data_used().data.replace("\\_", "_")
-        assert f"{files['sipri_tiv']} and {files['transfers']}" in text
-        assert "source-line" in text and text.count(".csv") == 2
+        fence, body, end = text.strip().split("\n")
+        assert fence == "```{container} source-line mtc-data-used" and end == "```"  # one paragraph
+        sipri = " and ".join(sorted([files["sipri_register"], files["sipri_tiv"]]))
+        assert body == (
+            f"Data read by this page. **The report's tables:** {files['transfers']}. "
+            f"**Copies of SIPRI's data:** {sipri}. "
+            f"**Other outside data:** {files['official_exports']}."
+        )
+        data.READ.update(files)  # every table of the package: said so, each file still once
+        body = tables.data_used().data.replace("\\_", "_").split("\n")[1]
+        assert body.startswith(f"Data read by this page, all {len(files)} tables of the data package. ")
+        assert all(body.count(f" {name}") == 1 for name in files.values()), body
     finally:
         data.READ.clear()
         data.READ.update(saved)

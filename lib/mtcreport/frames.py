@@ -65,27 +65,38 @@ def trade(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def negotiations(big: pd.DataFrame) -> pd.DataFrame:
-    """The negotiations of 2012: state, units agreed and hoped for, earliest sale, next step."""
-    listing = big.assign(
-        Agreed=big["quantity_agreed"].map(lambda v: "" if pd.isna(v) else fmt.number(v)),
-        Sought=big["quantity_sought_min"].map(lambda v: "" if pd.isna(v) else f"at least {fmt.number(v)}"),
-        Earliest=big["earliest_delivery_year"].map(lambda v: "" if pd.isna(v) else f"not before {v}"),
-        Next=[
-            "" if pd.isna(step) else f"{step} ({year})"
-            for step, year in zip(big["next_step"], big["next_step_year"], strict=True)
-        ],
-    )
-    return listing[
-        ["item", "status_2012", "Agreed", "Sought", "Earliest", "Next", "obstacle", "technology_transfer"]
-    ].rename(
-        columns={
-            "item": "Project",
-            "status_2012": "State in 2012",
-            "Agreed": "Units agreed",
-            "Sought": "Units Russia hoped for",
-            "Earliest": "Sale",
-            "Next": "Next step",
-            "obstacle": "Obstacle",
-            "technology_transfer": "Technology transfer",
+    """The negotiations of 2012 in four columns, so that the table reads at the width of a page's
+    text: the project; its state, with the units agreed and hoped for; the terms (earliest sale,
+    next step and its year, what the paper says of technology transfer); and the obstacle. Every
+    value of the data, with its hedge ("at least", "not before", "supposed to"), is kept in words;
+    a value the data leave empty is left out, not shown as a blank cell."""
+
+    def state(row) -> str:
+        text = str(row["status_2012"])
+        if not pd.isna(row["quantity_agreed"]):
+            text += f" on {fmt.number(row['quantity_agreed'])} units"
+        if not pd.isna(row["quantity_sought_min"]):
+            text += f"; Russia had hoped for at least {fmt.number(row['quantity_sought_min'])}"
+        return text
+
+    def terms(row) -> str:
+        parts = []
+        if not pd.isna(row["earliest_delivery_year"]):
+            parts.append(f"Sale not before {row['earliest_delivery_year']}.")
+        if not pd.isna(row["next_step"]):
+            when = "" if pd.isna(row["next_step_year"]) else f" ({row['next_step_year']})"
+            parts.append(f"Next step{when}: {row['next_step']}.")
+        if not pd.isna(row["technology_transfer"]):
+            said = row["technology_transfer"]
+            said = f"{said} in the paper" if said == "not discussed" else said
+            parts.append(f"Technology transfer: {said}.")
+        return " ".join(parts)
+
+    return pd.DataFrame(
+        {
+            "Project": big["item"].to_numpy(),
+            "State in 2012": [state(row) for _, row in big.iterrows()],
+            "Terms and next step": [terms(row) for _, row in big.iterrows()],
+            "Obstacle, as the paper sees it": big["obstacle"].fillna("").to_numpy(),
         }
     )

@@ -73,11 +73,14 @@ def engine_family(designation: str) -> str:
     return designation.split(" (")[0]
 
 
-def editions_phrase(frame: pd.DataFrame) -> str:
-    """'2024, 2025 and 2026 updates' (or '2026 update') from a table's ``sipri_edition`` column."""
+def editions_phrase(*frames: pd.DataFrame) -> str:
+    """'2024, 2025 and 2026 updates' (or '2026 update') from the ``sipri_edition`` column of one
+    table, or of several read together (a result drawn from more than one SIPRI table)."""
     from mtcreport import fmt
 
-    years = sorted({edition(e).split()[0] for e in frame["sipri_edition"]})
+    if not frames:
+        raise ValueError("editions_phrase: no table given")
+    years = sorted({edition(e).split()[0] for frame in frames for e in frame["sipri_edition"]})
     return fmt.listing(years) + (" updates" if len(years) > 1 else " update")
 
 

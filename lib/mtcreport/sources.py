@@ -35,6 +35,31 @@ def data_files(*names: str) -> list[str]:
     return [known[n].path.name for n in names]
 
 
+#: The kinds of data file a page can read, in the order a page lists them (:func:`files_by_kind`).
+KINDS = ("The report's tables", "Copies of SIPRI's data", "Other outside data")
+
+
+def files_by_kind(*names: str) -> list[tuple[str, list[str]]]:
+    """The file names of the tables ``names`` (as :func:`data_files`), grouped by kind and sorted
+    within each kind, each file once: the report's own tables (the paper's facts and the report's
+    outcomes, in ``data/``), the copies of SIPRI's data (tables in ``data/external/`` with a
+    ``sipri_edition`` column) and other outside data (the rest of ``data/external/``). Kinds with
+    no file are left out."""
+    data_files(*names)  # checks the names
+    known = data.tables()
+    groups: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for name in names:
+        table = known[name]
+        if table.path.parent == data.data_dir():
+            kind = KINDS[0]
+        elif any(field["name"] == "sipri_edition" for field in table.fields):
+            kind = KINDS[1]
+        else:
+            kind = KINDS[2]
+        groups[kind].add(table.path.name)
+    return [(kind, sorted(files)) for kind, files in groups.items() if files]
+
+
 def tables_phrase(*names: str) -> str:
     """``"data: transfers.csv"``, ``"data: lineage.csv and systems.csv"``: the files a reader can
     download (each linked in the book), from :func:`data_files`; followed by the

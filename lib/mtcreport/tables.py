@@ -125,11 +125,17 @@ def source_link(source_id: str, label: str = "title") -> Raw:
 
 
 def data_used() -> Markdown:
-    """A line naming every data file the page has read so far (the tables it loaded, in
-    ``data.READ``), as a reader downloads them; the book links each file. Call it last."""
+    """One short paragraph naming, once each, every data file the page has read so far (the
+    tables it loaded, in ``data.READ``), grouped by kind and sorted (:func:`sources.files_by_kind`):
+    "Data read by this page. **The report's tables:** a.csv and b.csv. **Copies of SIPRI's data:**
+    c.csv." (each kind in bold). The book links each file. Call it last, in the page's last cell."""
     from mtcreport import data, fmt, sources
 
     if not data.READ:
         raise ValueError("data_used: this page has read no table yet")
-    text = f"Data read by this page: {fmt.listing(sources.data_files(*sorted(data.READ)))}."
-    return Markdown(f"```{{container}} source-line\n{escape(text)}\n```\n")
+    read = sorted(data.READ)
+    scope = f", all {len(read)} tables of the data package" if set(read) == set(data.tables()) else ""
+    text = escape(f"Data read by this page{scope}.") + "".join(
+        f" **{escape(kind)}:** {escape(fmt.listing(files))}." for kind, files in sources.files_by_kind(*read)
+    )
+    return Markdown(f"```{{container}} source-line mtc-data-used\n{text}\n```\n")

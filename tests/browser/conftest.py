@@ -62,7 +62,9 @@ DESKTOP_FACTS = (
               caption_top: caption ? caption.getBoundingClientRect().top : null,
               source_bottom: after && after.classList.contains('source-line')
                   ? after.getBoundingClientRect().bottom : null,
-              rows: t.tBodies.length ? t.tBodies[0].rows.length : 0};
+              rows: t.tBodies.length ? t.tBodies[0].rows.length : 0,
+              columns: t.tHead ? [...t.tHead.rows[0].cells]
+                  .map(c => Math.round(c.getBoundingClientRect().width)) : []};
     }),
     charts: ("""
     + SMALLEST_TEXT

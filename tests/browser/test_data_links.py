@@ -55,3 +55,57 @@ def test_some_source_lines_send_the_reader_to_the_data_appendix():
     from mtcreport.sources import DATA_APPENDIX
 
     assert sum(line.get_text().count(DATA_APPENDIX) for page in PAGES for line in _source_lines(page)) >= 5
+
+
+#: The pages that end with the list of the data they read: the introduction and every chapter.
+CHAPTERS = [page for page in PAGES if re.fullmatch(r"chapters/0\d_\w+", page)]
+
+
+def _recorded_tables(page: str) -> list[str]:
+    """The tables the page's notebook read when it last ran (its ``mtcreport`` metadata)."""
+    import json
+
+    notebook = json.loads((HTML.parents[1] / f"{page}.ipynb").read_text(encoding="utf-8"))
+    return notebook["metadata"]["mtcreport"]["tables"]
+
+
+def test_the_chapters_that_list_their_data_are_the_numbered_ones_and_the_introduction():
+    assert len(CHAPTERS) >= 9 and "chapters/00_introduction" in CHAPTERS
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_the_data_a_page_read_are_listed_once_compactly_at_its_end(page):
+    """One short paragraph, the article's last text, naming and linking every file the notebook
+    read (as recorded when it ran), each exactly once, grouped by kind: no long vertical list, no
+    second list elsewhere on the page."""
+    from collections import Counter
+
+    article = built.soup(page).select_one("article")
+    lists = [p for p in article.find_all("p") if p.get_text(" ", strip=True).startswith("Data read by")]
+    assert len(lists) == 1, f"{page}: {len(lists)} lists of the data read"
+    (said,) = lists
+    assert not said.find_all(["ul", "ol", "li", "br"])
+    after = [
+        s.strip()
+        for s in said.find_all_next(string=True)
+        if s.strip()
+        and s.find_parent("article") is article
+        and said not in s.parents
+        and not s.find_parent(["script", "style"])
+    ]
+    assert after == [], f"{page}: text after the list of the data read: {after[:3]}"
+    tables = data.tables()
+    expected = Counter(tables[name].path.name for name in _recorded_tables(page))
+    linked = Counter(a.get_text() for a in said.select("a.mtc-data-link"))
+    assert linked == expected, f"{page}: linked {sorted(linked)}, read {sorted(expected)}"
+    text = " ".join(said.get_text().split()).replace("\u2019", "'")  # the theme's curly quotes
+    assert all(len(re.findall(rf"(?<![\w.]){re.escape(name)}", text)) == 1 for name in expected), text
+    # grouped: each kind once, in order, with its own files ("The report's tables: a.csv and b.csv.")
+    from mtcreport import sources
+
+    groups = sources.files_by_kind(*_recorded_tables(page))
+    pattern = r"\. ".join(rf"{re.escape(kind)}: ([^:]+?)" for kind, _ in groups) + r"\.$"
+    found = re.search(rf"^Data read by this page[^:.]*\. {pattern}", text)
+    assert found, f"{page}: not grouped as {[kind for kind, _ in groups]}: {text}"
+    for (kind, files), listed in zip(groups, found.groups(), strict=True):
+        assert sorted(re.findall(r"[\w.-]+\.csv", listed)) == files, (page, kind, listed)

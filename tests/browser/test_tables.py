@@ -53,6 +53,20 @@ def test_the_scorecard_reads_in_one_screen(site):
     assert height + header <= view, f"scorecard is {height:.0f} px tall, under a {header} px header: {box}"
 
 
+def test_the_negotiations_table_reads_in_one_screen_with_columns_wide_enough_to_read(site):
+    """Table 5.1 at 1280 x 900: from caption to source line in one screen below the fixed header,
+    and no column so narrow that its text runs a word or two to a line (it had eight columns, the
+    narrowest 62 px, and was 976 px tall without its caption)."""
+    facts = site.desktop("chapters/05_prospects")
+    (box,) = [t for t in facts["tables"] if t["id"] == "tbl-negotiations"]
+    assert box["rows"] == 4, box
+    assert box["columns"] and min(box["columns"]) >= 110, f"columns too narrow at 1280 px: {box['columns']}"
+    assert box["source_bottom"] is not None, "Table 5.1's source line does not follow it"
+    height = box["source_bottom"] - box["caption_top"]
+    header, view = facts["fixed_header"], facts["view_height"]
+    assert height + header <= view, f"Table 5.1 is {height:.0f} px tall, under a {header} px header: {box}"
+
+
 class _Page(HTMLParser):
     """Ids, links, and the text of table cells (with the links and ids inside each cell)."""
 
