@@ -212,3 +212,22 @@ def test_the_data_package_states_the_terms_of_its_own_tables_and_of_sipris():
     assert sipri and "the data are SIPRI's" in sipri[0]["title"]
     legal = (data.ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "MIT License" in legal and "CC BY 4.0" in legal and "SIPRI's terms" in legal
+
+
+def test_a_table_is_credited_to_sipri_exactly_when_it_is_a_copy_of_sipris_data():
+    """The package credits each outside table to whoever stated its figures: SIPRI for copies of
+    SIPRI's exports (the tables that carry a ``sipri_edition``), and never SIPRI for a table of
+    other figures (Russia's official dollar figures were once credited to SIPRI)."""
+    import json
+
+    package = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    wrong = []
+    for resource in package["resources"]:
+        credit = resource.get("x-attribution", "")
+        copy = any(f["name"] == "sipri_edition" for f in resource["schema"]["fields"])
+        if credit and ("SIPRI" in credit) != copy:
+            wrong.append((resource["name"], credit))
+    assert wrong == []
+    credited = [r for r in package["resources"] if r.get("x-attribution")]
+    assert any("SIPRI" in r["x-attribution"] for r in credited)
+    assert any("SIPRI" not in r["x-attribution"] for r in credited)
