@@ -51,6 +51,7 @@ def test_style_holds_colours_and_sizes_only():
 
 def test_analysis_modules_import_no_display_code():
     assert _imports("hindsight") == {"sipri"}
+    assert _imports("beyond") == {"sipri"}  # chapter 8's analysis; its tables are in beyond_tables
     assert not {"hindsight", "charts_paper", "charts_hindsight"} & _imports("hindsight_tables")
     assert not {"charts_paper", "charts_hindsight"} & (_imports("chartkit") | _imports("style"))
     assert "charts_hindsight" not in _imports("charts_paper")

@@ -130,7 +130,12 @@ def licence_built_deals(register: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- estimates ----------------------------------------------------------------------------------
-def estimated_counts(register: pd.DataFrame, since: int) -> dict:
+#: The report's choice of recent deals whose counts :func:`estimated_counts` examines: those
+#: ordered in this year or later (chapter 8 states it beside the count).
+ESTIMATES_SINCE = 2009
+
+
+def estimated_counts(register: pd.DataFrame, since: int = ESTIMATES_SINCE) -> dict:
     """Deals ordered in or after ``since`` and how many carry SIPRI's '?' on the number delivered.
 
     Returns deals, estimated (count), share (% of deals) and tiv_share (% of the TIV delivered in
@@ -383,53 +388,4 @@ def timeline_marks(developments: pd.DataFrame, register: pd.DataFrame, since: in
                     "certainty": "documented",
                 }
             )
-    return pd.DataFrame(rows)
-
-
-# --- display ------------------------------------------------------------------------------------
-def developments_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """Developments as readers see them: when, what, who, how certain, sources (linked)."""
-    from mtcreport import hindsight_tables
-
-    rows = rows.assign(_order=rows["date"].map(decimal_date)).sort_values("_order")
-    return pd.DataFrame(
-        {
-            "When": [date_text(r) for _, r in rows.iterrows()],
-            "What happened": rows["what"],
-            "Who": rows["actors"],
-            "How certain": rows["certainty"],
-            "Sources": [
-                hindsight_tables.sources_cell([a, b], "publisher")
-                for a, b in zip(rows["source"], rows["source_2"], strict=True)
-            ],
-        }
-    )
-
-
-def published_changes_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """SIPRI's published changes beside this report's reproduction (:func:`reproduce_changes`)."""
-    from mtcreport import hindsight_tables
-
-    what = {
-        "china_imports": "China's arms imports",
-        "china_exports": "China's arms exports",
-        "russia_exports": "Russia's arms exports",
-    }
-
-    def pct(value, digits):
-        return "not in this report's data" if pd.isna(value) else f"{value:+.{digits}f} %".replace("-", "−")
-
-    rows = []
-    for r in frame.itertuples(index=False):
-        digits = 1 if float(r.value) != round(float(r.value)) else 0
-        rows.append(
-            {
-                "Change": f"{what[r.subject]}, {sipri.window_label(r.first, r.last)} against "
-                f"{sipri.window_label(r.first - 5, r.last - 5)}",
-                "SIPRI published": pct(r.value, digits),
-                "From the rows": pct(r.computed, 1),
-                "Edition used": r.edition if isinstance(r.edition, str) else "",
-                "Published in": hindsight_tables.sources_cell([r.source], "publisher"),
-            }
-        )
     return pd.DataFrame(rows)

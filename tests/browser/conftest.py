@@ -32,6 +32,13 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 
+#: The hover titles of the chart drawing each figure shows (the one of non-zero width), by figure:
+#: read at both widths, so the phone drawing must name what the desktop one names.
+SHOWN_TITLES = """Object.fromEntries([...document.querySelectorAll('.mtc-chart')].map(chart => [
+      chart.dataset.figure,
+      [...chart.querySelectorAll('svg.mtc-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+        .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))]))"""
+
 #: What the desktop checks read, gathered in one call once the page and its fonts have loaded.
 DESKTOP_FACTS = (
     """async () => {
@@ -70,10 +77,9 @@ DESKTOP_FACTS = (
     + SMALLEST_TEXT
     + """)(),
     chart_font_loaded: document.fonts.check('12px "DejaVu Sans"'),
-    shown_titles: Object.fromEntries([...document.querySelectorAll('.mtc-chart')].map(chart => [
-      chart.dataset.figure,
-      [...chart.querySelectorAll('svg.mtc-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
-        .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))])),
+    shown_titles: """
+    + SHOWN_TITLES
+    + """,
     figures: [...document.querySelectorAll('article figure')].map(figure => ({
       id: figure.id,
       charts: figure.querySelectorAll('.mtc-chart').length,
@@ -88,14 +94,14 @@ DESKTOP_FACTS = (
 )
 
 #: What the phone checks read at 390 px.
-PHONE_FACTS = """async () => {
+PHONE_FACTS = (
+    """async () => {
   await document.fonts.ready;
   return {
     widths: {scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth},
-    shown_titles: Object.fromEntries([...document.querySelectorAll('.mtc-chart')].map(chart => [
-      chart.dataset.figure,
-      [...chart.querySelectorAll('svg.mtc-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
-        .flatMap(svg => [...svg.querySelectorAll('title')].map(t => t.textContent))])),
+    shown_titles: """
+    + SHOWN_TITLES
+    + """,
     filterable: [...document.querySelectorAll('table.mtc-filterable')].map(t => {
       const heads = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
       const row = t.tBodies[0].rows[0];
@@ -106,6 +112,7 @@ PHONE_FACTS = """async () => {
     }),
   };
 }"""
+)
 
 WIDTHS = "() => ({scroll: document.documentElement.scrollWidth, view: document.documentElement.clientWidth})"
 
