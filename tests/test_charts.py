@@ -328,7 +328,7 @@ def test_lineage_graph_is_deterministic_and_labelled():
     assert [t.get_position() for t in first.axes[0].texts] == [t.get_position() for t in second.axes[0].texts]
     labels = systems.set_index("id")["label"]
     assert set(lineage["chinese_system"].map(labels)) <= set(texts)
-    legend = [t.get_text() for t in first.axes[0].get_legend().get_texts()]
+    legend = [t.get_text() for t in first.legends[0].get_texts()]
     assert sorted(legend) == sorted(set(lineage["relation"]))
     _no_title_and_a_source(first)
     plt.close("all")
@@ -347,7 +347,7 @@ def test_lineage_graph_draws_every_russian_engine_to_the_aircraft_that_relies_on
         zip(expected["engine"].map(labels), expected["aircraft"].map(labels), strict=True)
     )
     assert ("RD-93", "FC-1") in set(zip(supply["russian"], supply["chinese"], strict=True))
-    assert "engine supply" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "engine supply" in [t.get_text() for t in fig.legends[0].get_texts()]
     plt.close(fig)
 
 

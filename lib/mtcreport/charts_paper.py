@@ -299,13 +299,7 @@ def lineage_graph(
         for relation, (line, color) in RELATION_STYLES.items()
         if relation in present
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0.0),
-        ncol=chartkit.columns(3),
-        handlelength=3,
-    )
+    chartkit.legend(ax, None, handles=handles, columns_wanted=3, handlelength=3)
     ax.set_xlim(*((-2.4, 3.4) if chartkit.layout().narrow else (-1.15, 2.15)))
     ax.set_ylim(-(rows - 1) - 0.6, 1.4)
     ax.axis("off")
