@@ -33,7 +33,11 @@ TEXT = (".html", ".css", ".js", ".svg", ".json", ".csv", ".txt", ".map")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text ones gzipped when the client accepts it (as GitHub Pages does)."""
+    """Static files, text ones gzipped when the client accepts it, over kept-alive connections
+    (HTTP/1.1, not Python's default HTTP/1.0 with a connection per file; GitHub Pages serves
+    HTTP/2)."""
+
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

@@ -6,7 +6,10 @@
 - No icon-font script: the theme loads Font Awesome's 1.5 MB script to draw about fifteen icons.
   The build copies the outlines of just those icons from that script (Font Awesome Free, CC BY
   4.0; see ``_static/icons.css``'s header) into a small stylesheet of CSS masks, and the pages
-  stop loading the script.
+  stop loading the script. Nor do they load the search scripts and index (20 kB gzipped, which
+  blocked the first paint by about a second on a simulated phone): the book has no
+  search-as-you-type box, and only the search page searches. The scripts left in a page's head
+  are deferred (run once the page is parsed), so the first paint waits for the stylesheets alone.
 - Every page has a meta description for search engines and link previews: the opening of its
   text after the title (the "In brief" of a chapter), cut at a word near 155 characters.
 - The terms of measure of ``data/terms.csv`` (TIV, SIPRI edition) are links to their glossary
@@ -39,6 +42,11 @@ ICON_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+",
 #: The elements that show an icon: <i> or <span> with the style class Font Awesome uses.
 ICON_ELEMENT = ":is(.fa-solid, .fas, .fa-regular, .far)"
 FONTAWESOME_TAG = re.compile(r'\s*<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>')
+#: The search scripts and index the theme loads on every page for a search-as-you-type box the
+#: book does not turn on (``search_as_you_type``): only the search page needs them.
+SEARCH_TAGS = re.compile(
+    r'\s*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)[^"]*"[^>]*></script>'
+)
 
 
 def _classes(node) -> list[str]:
@@ -135,16 +143,36 @@ def write_icons(out: Path) -> None:
     (out / "_static" / "icons.css").write_text(css, encoding="utf-8")
 
 
-def drop_fontawesome(app, exception) -> None:
-    """The pages no longer load the icon-font script, and the site no longer carries it."""
+#: A script the head loads and the page waits for; ``documentation_options.js`` stays so (the
+#: inline scripts after it set its options at once).
+BLOCKING_SCRIPT = re.compile(
+    r'<script (?![^>]*\b(?:async|defer)\b)(?![^>]*documentation_options)([^>]*\bsrc="[^"]+"[^>]*)>'
+)
+
+
+def defer_scripts(html: str) -> str:
+    """The head's scripts load without holding up the first paint (``defer``: they run, in their
+    order, once the page is parsed, as the theme's own scripts already do)."""
+    head, found, rest = html.partition("</head>")
+    if not found:
+        return html
+    return BLOCKING_SCRIPT.sub(r"<script defer \1>", head) + found + rest
+
+
+def drop_unused_scripts(app, exception) -> None:
+    """The pages no longer load the icon-font script (the site no longer carries it), and no page
+    but the search page loads the search scripts and index."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
     write_icons(out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if "fontawesome.js" in text:
-            page.write_text(FONTAWESOME_TAG.sub("", text), encoding="utf-8")
+        lighter = FONTAWESOME_TAG.sub("", text)
+        if page != out / "search.html":
+            lighter = defer_scripts(SEARCH_TAGS.sub("", lighter))
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
     for leftover in (out / "_static" / "scripts").glob("fontawesome.js*"):
         if not leftover.name.endswith("LICENSE.txt"):
             leftover.unlink()
@@ -241,7 +269,7 @@ def link_terms(app, doctree) -> None:
 def setup(app) -> None:
     app.connect("doctree-read", link_terms)
     app.connect("html-page-context", add_description)
-    app.connect("build-finished", drop_fontawesome)
+    app.connect("build-finished", drop_unused_scripts)
     app.add_css_file("icons.css")
     app.connect("doctree-resolved", drop_silent_cells)
     app.connect("html-page-context", summary_spans, priority=900)

@@ -69,6 +69,17 @@ def test_icons_without_the_icon_font_script():
     assert not list((HTML / "_static" / "scripts").glob("fontawesome.js")), "the script is still in the site"
 
 
+def test_only_the_search_page_loads_the_search_scripts_and_index():
+    """Searching happens on the search page (the box on every page sends the reader there): no
+    other page loads the index or the scripts that read it. That search still finds its words is
+    tested in test_search_words."""
+    search = re.compile(r'<script[^>]*src="[^"]*(searchtools|language_data|searchindex)\.js')
+    loading = [page for page in PAGES if search.search((HTML / f"{page}.html").read_text(encoding="utf-8"))]
+    assert loading == []
+    found = set(search.findall((HTML / "search.html").read_text(encoding="utf-8")))
+    assert found == {"searchtools", "language_data", "searchindex"}
+
+
 def _prose_texts(soup):
     """The article's text nodes in reading order, outside headings, code, charts, scripts and
     links to anything but the glossary."""
