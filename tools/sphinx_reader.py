@@ -41,6 +41,8 @@ ICONS = (
 ICON_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
 #: The elements that show an icon: <i> or <span> with the style class Font Awesome uses.
 ICON_ELEMENT = ":is(.fa-solid, .fas, .fa-regular, .far)"
+#: A link to a file to download, which the theme marks with a download icon drawn from the font.
+DOWNLOAD_LINK = "a.reference.download"
 FONTAWESOME_TAG = re.compile(r'\s*<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>')
 #: The search scripts and index the theme loads on every page for a search-as-you-type box the
 #: book does not turn on (``search_as_you_type``): only the search page needs them.
@@ -122,12 +124,18 @@ def icons_css(script: str, license_text: str) -> str:
         ".fa-lg { font-size: 1.25em; }",
         # the theme's stylesheet still draws each icon's glyph from the icon font (156 kB)
         f"{ICON_ELEMENT}::before {{ content: none !important; }}",
+        # and draws the icon before a download link (the data appendix's) from the font too
+        f"{DOWNLOAD_LINK}::before {{ content: '' !important; font: inherit !important; display: inline-block;"
+        " width: 0.8em; height: 0.8em; padding: 0; margin: 0 0.3em 0 0.1em; background-color: currentColor;"
+        " -webkit-mask: var(--mtc-icon) center / contain no-repeat; mask: var(--mtc-icon) center / contain"
+        " no-repeat; }",
     ]
     for name, (width, height, path) in sorted(icon_paths(script).items()):
         svg = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
         )
-        rules.append(f'.fa-{name} {{ --mtc-icon: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); }}')
+        selector = f".fa-{name}, {DOWNLOAD_LINK}" if name == "download" else f".fa-{name}"
+        rules.append(f'{selector} {{ --mtc-icon: url("data:image/svg+xml,{urllib.parse.quote(svg)}"); }}')
     return "\n".join(rules) + "\n"
 
 

@@ -77,6 +77,8 @@ DESKTOP_FACTS = (
     + SMALLEST_TEXT
     + """)(),
     chart_font_loaded: document.fonts.check('12px "DejaVu Sans"'),
+    icon_fonts: [...document.fonts].filter(f => /awesome/i.test(f.family) && f.status !== 'unloaded')
+        .map(f => `${f.family} (${f.status})`),
     shown_titles: """
     + SHOWN_TITLES
     + """,
