@@ -57,8 +57,9 @@ def test_some_source_lines_send_the_reader_to_the_data_appendix():
     assert sum(line.get_text().count(DATA_APPENDIX) for page in PAGES for line in _source_lines(page)) >= 5
 
 
-#: The pages that end with the list of the data they read: the introduction and every chapter.
-CHAPTERS = [page for page in PAGES if re.fullmatch(r"chapters/0\d_\w+", page)]
+#: The pages that end with the list of the data they read: the findings, the introduction and
+#: every chapter.
+CHAPTERS = [page for page in PAGES if re.fullmatch(r"chapters/(0\d_\w+|findings)", page)]
 
 
 def _recorded_tables(page: str) -> list[str]:
@@ -69,8 +70,8 @@ def _recorded_tables(page: str) -> list[str]:
     return notebook["metadata"]["mtcreport"]["tables"]
 
 
-def test_the_chapters_that_list_their_data_are_the_numbered_ones_and_the_introduction():
-    assert len(CHAPTERS) >= 9 and "chapters/00_introduction" in CHAPTERS
+def test_the_pages_that_list_their_data_are_the_findings_the_introduction_and_the_chapters():
+    assert len(CHAPTERS) >= 10 and {"chapters/findings", "chapters/00_introduction"} <= set(CHAPTERS)
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
