@@ -1,6 +1,6 @@
 // Tables of the book (class "mtc-table", see mtcreport.tables.show), offline, no library:
 // - every cell carries its column's name (data-label), so on a phone each row reads as a card of
-//   "column: value" lines (custom.css) and no column is cut off;
+//   "column: value" lines (custom.css) and no column is cut off; an empty cell gives no line;
 // - long tables (class "mtc-filterable") sort by any column: the headers become buttons; a second
 //   press reverses the order; numbers sort as numbers.
 (function () {
@@ -13,6 +13,8 @@
     Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
       Array.prototype.forEach.call(row.cells, function (cell, index) {
         if (headers[index]) { cell.setAttribute("data-label", headers[index]); }
+        // an empty cell: no "column:" line with nothing after it in the phone's card
+        if (!cell.textContent.trim()) { cell.classList.add("mtc-empty"); }
       });
     });
   }

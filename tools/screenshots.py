@@ -47,6 +47,11 @@ SMALLEST_TEXT = """() => [...document.querySelectorAll('.mtc-chart')].map(chart 
 })"""
 
 
+#: A full-page picture shows every chart: the book lays out a chart only as the reader nears it
+#: (``content-visibility: auto`` in custom.css), which a screenshot of the whole page never does.
+EVERY_CHART = ".mtc-chart { content-visibility: visible !important; }"
+
+
 def _charts(tab, label: str, page: str, report: dict) -> None:
     """Screenshot each chart of the open page as it stands and record its smallest text."""
     charts = tab.locator(".mtc-chart")
@@ -74,6 +79,7 @@ def main() -> int:
             tab = context.new_page()
             for page in pages():
                 tab.goto((HTML / f"{page}.html").as_uri(), wait_until="load")
+                tab.add_style_tag(content=EVERY_CHART)
                 target = OUT / f"{page.replace('/', '__')}-{label}.png"
                 tab.screenshot(path=str(target), full_page=True)
                 print(f"screenshots: {target.relative_to(ROOT)}")

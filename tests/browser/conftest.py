@@ -104,6 +104,9 @@ PHONE_FACTS = (
     shown_titles: """
     + SHOWN_TITLES
     + """,
+    empty_card_lines: [...document.querySelectorAll('table.mtc-table td[data-label]')]
+        .filter(td => !td.textContent.trim() && td.getBoundingClientRect().height > 0)
+        .map(td => td.dataset.label),
     filterable: [...document.querySelectorAll('table.mtc-filterable')].map(t => {
       const heads = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
       const row = t.tBodies[0].rows[0];

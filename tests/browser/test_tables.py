@@ -39,6 +39,13 @@ def test_no_table_is_wider_than_the_text_column_at_desktop_width(site, page):
     )
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_on_a_phone_no_table_card_shows_a_column_name_with_nothing_after_it(site, page):
+    """On a phone each table row is a card of "column: value" lines; an empty cell (the paper
+    gives no spelling of its own, say) gives no line rather than a bare "column:"."""
+    assert site.phone(page)["empty_card_lines"] == [], page
+
+
 def test_the_scorecard_reads_in_one_screen(site):
     """At 1280 x 900, from its caption to its source line, below the page's fixed header."""
     facts = site.desktop("chapters/07_hindsight")
