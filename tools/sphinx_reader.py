@@ -9,7 +9,9 @@
   stop loading the script. Nor do they load the search scripts and index (20 kB gzipped, which
   blocked the first paint by about a second on a simulated phone): the book has no
   search-as-you-type box, and only the search page searches. The scripts left in a page's head
-  are deferred (run once the page is parsed), so the first paint waits for the stylesheets alone.
+  are deferred (run once the page is parsed), so the first paint waits for the stylesheets alone,
+  and the stylesheets and scripts of extensions the book does not use (sphinx-design, sphinx-thebe)
+  are not loaded at all.
 - Every page has a meta description for search engines and link previews: the opening of its
   text after the title (the "In brief" of a chapter), cut at a word near 155 characters.
 - The terms of measure of ``data/terms.csv`` (TIV, SIPRI edition) are links to their glossary
@@ -151,6 +153,26 @@ def write_icons(out: Path) -> None:
     (out / "_static" / "icons.css").write_text(css, encoding="utf-8")
 
 
+#: Assets Jupyter Book adds to every page for extensions the book does not use, each with what
+#: a page using it would contain: sphinx-design's stylesheet and tab script (for its cards, tabs
+#: and grids, which give ``sd-`` classes) and sphinx-thebe's (for live code cells, which the
+#: book does not turn on: ``launch_buttons.thebe`` is false).
+UNUSED_ASSETS = (
+    (re.compile(r'\s*<link[^>]*href="[^"]*sphinx-design\.min\.css[^"]*"[^>]*>'), 'class="sd-'),
+    (re.compile(r'\s*<script[^>]*src="[^"]*design-tabs\.js[^"]*"[^>]*></script>'), 'class="sd-'),
+    (re.compile(r'\s*<link[^>]*href="[^"]*sphinx-thebe\.css[^"]*"[^>]*>'), "thebe-launch-button"),
+    (re.compile(r'\s*<script[^>]*src="[^"]*sphinx-thebe\.js[^"]*"[^>]*></script>'), "thebe-launch-button"),
+)
+
+
+def drop_unused_assets(html: str) -> str:
+    """``html`` without the stylesheets and scripts of :data:`UNUSED_ASSETS` it does not use."""
+    for tag, used in UNUSED_ASSETS:
+        if used not in html:
+            html = tag.sub("", html)
+    return html
+
+
 #: A script the head loads and the page waits for; ``documentation_options.js`` stays so (the
 #: inline scripts after it set its options at once).
 BLOCKING_SCRIPT = re.compile(
@@ -176,7 +198,7 @@ def drop_unused_scripts(app, exception) -> None:
     write_icons(out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        lighter = FONTAWESOME_TAG.sub("", text)
+        lighter = drop_unused_assets(FONTAWESOME_TAG.sub("", text))
         if page != out / "search.html":
             lighter = defer_scripts(SEARCH_TAGS.sub("", lighter))
         if lighter != text:

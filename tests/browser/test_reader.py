@@ -87,6 +87,20 @@ def test_only_the_search_page_loads_the_search_scripts_and_index():
     assert found == {"searchtools", "language_data", "searchindex"}
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_loads_the_assets_of_an_extension_it_does_not_use(page):
+    """sphinx-design's stylesheet and script only where a page has its cards or tabs (``sd-``
+    classes), sphinx-thebe's only where it has a live-code button (the book has none)."""
+    html = (HTML / f"{page}.html").read_text(encoding="utf-8")
+    for asset, used in (
+        ("sphinx-design.min.css", 'class="sd-'),
+        ("design-tabs.js", 'class="sd-'),
+        ("sphinx-thebe.css", "thebe-launch-button"),
+        ("sphinx-thebe.js", "thebe-launch-button"),
+    ):
+        assert asset not in html or used in html, f"{page} loads {asset} and does not use it"
+
+
 def _prose_texts(soup):
     """The article's text nodes in reading order, outside headings, code, charts, scripts and
     links to anything but the glossary."""
