@@ -45,12 +45,6 @@ ICON_ENTRY = re.compile(r'"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+",
 ICON_ELEMENT = ":is(.fa-solid, .fas, .fa-regular, .far)"
 #: A link to a file to download, which the theme marks with a download icon drawn from the font.
 DOWNLOAD_LINK = "a.reference.download"
-FONTAWESOME_TAG = re.compile(r'\s*<script[^>]*src="[^"]*fontawesome\.js[^"]*"[^>]*></script>')
-#: The search scripts and index the theme loads on every page for a search-as-you-type box the
-#: book does not turn on (``search_as_you_type``): only the search page needs them.
-SEARCH_TAGS = re.compile(
-    r'\s*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)[^"]*"[^>]*></script>'
-)
 
 
 def _classes(node) -> list[str]:
@@ -153,22 +147,36 @@ def write_icons(out: Path) -> None:
     (out / "_static" / "icons.css").write_text(css, encoding="utf-8")
 
 
-#: Assets Jupyter Book adds to every page for extensions the book does not use, each with what
-#: a page using it would contain: sphinx-design's stylesheet and tab script (for its cards, tabs
-#: and grids, which give ``sd-`` classes) and sphinx-thebe's (for live code cells, which the
-#: book does not turn on: ``launch_buttons.thebe`` is false).
+def _asset(*files: str) -> re.Pattern:
+    """The ``<script src>`` or stylesheet ``<link>`` of a page that loads one of ``files``."""
+    names = "|".join(re.escape(f) for f in files)
+    return re.compile(
+        rf'\s*(?:<script[^>]*\bsrc="[^"]*(?:{names})[^"]*"[^>]*></script>|<link[^>]*\bhref="[^"]*(?:{names})[^"]*"[^>]*>)'
+    )
+
+
+#: Assets the theme and Jupyter Book put on every page, each with the test of a page that uses it
+#: (given the page's path in the site and its HTML): Font Awesome's icon script (no page: the icons
+#: are in icons.css); the search scripts and index, for a search-as-you-type box the book does not
+#: turn on (``search_as_you_type``; only the search page searches); sphinx-design's stylesheet and
+#: tab script (for its cards, tabs and grids, which give ``sd-`` classes); and sphinx-thebe's (for
+#: live code cells, which the book does not turn on: ``launch_buttons.thebe`` is false).
 UNUSED_ASSETS = (
-    (re.compile(r'\s*<link[^>]*href="[^"]*sphinx-design\.min\.css[^"]*"[^>]*>'), 'class="sd-'),
-    (re.compile(r'\s*<script[^>]*src="[^"]*design-tabs\.js[^"]*"[^>]*></script>'), 'class="sd-'),
-    (re.compile(r'\s*<link[^>]*href="[^"]*sphinx-thebe\.css[^"]*"[^>]*>'), "thebe-launch-button"),
-    (re.compile(r'\s*<script[^>]*src="[^"]*sphinx-thebe\.js[^"]*"[^>]*></script>'), "thebe-launch-button"),
+    (_asset("fontawesome.js"), lambda page, html: False),
+    (
+        _asset("searchtools.js", "language_data.js", "searchindex.js"),
+        lambda page, html: page == "search.html",
+    ),
+    (_asset("sphinx-design.min.css", "design-tabs.js"), lambda page, html: 'class="sd-' in html),
+    (_asset("sphinx-thebe.css", "sphinx-thebe.js"), lambda page, html: "thebe-launch-button" in html),
 )
 
 
-def drop_unused_assets(html: str) -> str:
-    """``html`` without the stylesheets and scripts of :data:`UNUSED_ASSETS` it does not use."""
+def drop_unused_assets(page: str, html: str) -> str:
+    """``html`` (the page ``page`` of the site) without the assets of :data:`UNUSED_ASSETS` it does
+    not use."""
     for tag, used in UNUSED_ASSETS:
-        if used not in html:
+        if not used(page, html):
             html = tag.sub("", html)
     return html
 
@@ -198,9 +206,10 @@ def drop_unused_scripts(app, exception) -> None:
     write_icons(out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        lighter = drop_unused_assets(FONTAWESOME_TAG.sub("", text))
-        if page != out / "search.html":
-            lighter = defer_scripts(SEARCH_TAGS.sub("", lighter))
+        name = page.relative_to(out).as_posix()
+        lighter = drop_unused_assets(name, text)
+        if name != "search.html":  # the search page keeps its scripts' order as Sphinx wrote it
+            lighter = defer_scripts(lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
     for leftover in (out / "_static" / "scripts").glob("fontawesome.js*"):

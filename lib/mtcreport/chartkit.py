@@ -283,11 +283,13 @@ class Clash:
         return f"{self.first} over {self.second}"
 
 
+#: What a clash names instead of quoted words: a legend's frame, and the chart's edge.
+LEGEND = "(a legend)"
+EDGE = "(the edge of the chart)"
+
+
 def _named(words: str) -> str:
     return words if words in (LEGEND, EDGE) else repr(words)
-
-
-EDGE = "(the edge of the chart)"
 
 
 def _renderer(fig):
@@ -301,7 +303,7 @@ def _renderer(fig):
 def drawn_texts(fig) -> list[tuple[str, object, object]]:
     """Every text the figure draws (tick labels, axis labels, legend entries, annotations, the
     source line), each as its words on one line, its box on the canvas (in pixels) and the legend
-    it belongs to (``None`` if none); and every legend's frame, as ``("(legend)", box, legend)``."""
+    it belongs to (``None`` if none); and every legend's frame, as ``(LEGEND, box, legend)``."""
     from matplotlib.legend import Legend
     from matplotlib.text import Text
 
@@ -326,9 +328,6 @@ def drawn_texts(fig) -> list[tuple[str, object, object]]:
     return found + frames
 
 
-LEGEND = "(a legend)"
-
-
 def mark_boxes(fig, renderer=None) -> list[tuple[str, object]]:
     """The boxes of the bars and points the figure marks (:func:`mtcreport.figures.mark`), each
     with its hover text; arrows and lines, whose boxes are far larger than what they cover, are
@@ -351,7 +350,8 @@ def clashes(fig) -> list[Clash]:
     than :data:`TOUCH_PT` both ways, a text under another legend's frame, a text or a legend over
     part of a bar or a point (a text wholly inside a bar is that bar's label), and a text or a
     legend reaching more than that beyond the figure's edge."""
-    boxes = drawn_texts(fig)
+    boxes = drawn_texts(fig)  # draws the figure: the marks' boxes below are where they are drawn
+    marks = mark_boxes(fig)
     touch = TOUCH_PT * fig.dpi / 72
     width, height = fig.bbox.width, fig.bbox.height
 
@@ -378,7 +378,7 @@ def clashes(fig) -> list[Clash]:
             if overlap(box, second):
                 found.append(Clash(_named(words), _named(other)))
         if legend is None or words == LEGEND:
-            for title, mark_box in mark_boxes(fig):
+            for title, mark_box in marks:
                 if overlap(box, mark_box) and not (words != LEGEND and inside(box, mark_box)):
                     found.append(Clash(_named(words), f"the mark {title!r}"))
     return found
@@ -530,23 +530,28 @@ def legend(ax, loc: str | None = None, *, handles=None, columns_wanted: int = 1,
     """The chart's legend: inside the axes at ``loc`` on a desktop page (where the chart has room
     for it); under the axes, above the source line, in one column on a phone (where no corner is
     free of data) or wherever ``loc`` is ``None``. ``kwargs`` as for ``Axes.legend`` (``title``...)."""
-    fig = ax.get_figure()
     if loc is not None and not layout().narrow:
         return ax.legend(handles=handles, loc=loc, ncol=columns(columns_wanted), **kwargs)
     if handles is None:
         handles, _ = ax.get_legend_handles_labels()
-    under = fig.legend(
+    fig = ax.get_figure()
+    if fig.legends:
+        raise ValueError("a chart has one legend under its axes at most")
+    return fig.legend(
         handles=handles, loc="lower center", ncol=columns(columns_wanted), frameon=False, **kwargs
     )
-    fig._mtcreport_legend_under = under
-    return under
+
+
+def _legend_under(fig):
+    """The legend :func:`legend` put under the axes (the figure's own legend), or ``None``."""
+    return fig.legends[0] if fig.legends else None
 
 
 def _room_for_legend_under(fig) -> float:
     """Make the figure taller by the height of the legend :func:`legend` left under the axes (so
     that a longer legend, e.g. a new SIPRI edition's entry, never squeezes the axes); returns that
     height in inches (0 without such a legend)."""
-    under = getattr(fig, "_mtcreport_legend_under", None)
+    under = _legend_under(fig)
     if under is None:
         return 0.0
     inches = under.get_window_extent(_renderer(fig)).height / fig.dpi + 0.1
@@ -557,7 +562,7 @@ def _room_for_legend_under(fig) -> float:
 def _place_legend_under(fig, below: float, inches: float) -> float:
     """Put the legend :func:`legend` left under the axes just above the source line (which takes
     ``below`` of the figure's height); returns the fraction of the height it takes (``inches``)."""
-    under = getattr(fig, "_mtcreport_legend_under", None)
+    under = _legend_under(fig)
     if under is None:
         return 0.0
     under.set_bbox_to_anchor((0.5, below), transform=fig.transFigure)

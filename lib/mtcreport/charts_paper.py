@@ -41,6 +41,11 @@ def transfers_by_category(
     triangle at that year; a hollow marker or a dashed bar means the paper dates the row only
     vaguely (``vague`` says so under the axis).
     """
+
+    def mark(artist, row, when: str) -> None:  # a dated mark, or an undated one's square
+        title = f"{row.label} ({row.category}): {when}"
+        figures.mark(artist, title, transfer=row.label, category=row.category, when=when)
+
     categories = [c for c in style.CATEGORY_COLORS if c in set(transfers["category"])]
     rows = transfers.assign(_order=transfers["category"].map(categories.index))
     rows = rows.sort_values(["_order", "year_high", "year_low", "id"], na_position="last")
@@ -79,13 +84,7 @@ def transfers_by_category(
                 solid_capstyle="butt",
                 dash_capstyle="butt",
             )
-        figures.mark(
-            artist,
-            f"{row.label} ({row.category}): {when}",
-            transfer=row.label,
-            category=row.category,
-            when=when,
-        )
+        mark(artist, row, when)
     chartkit.row_axis(ax, dated["label"])
     ax.set_xlim(first - 0.5, last + 0.5)
     ticks = list(range(first + (5 - first % 5) % 5, last + 1, 5))
@@ -115,13 +114,7 @@ def transfers_by_category(
                 [x + 0.03], [y], "s", ms=style.MARK_SMALL + 2, color=style.CATEGORY_COLORS[row.category]
             )
             below.text(x + 0.08, y, row.label, va="center", fontsize=style.SMALL_PT)
-            figures.mark(
-                square,
-                f"{row.label} ({row.category}): {when}",
-                transfer=row.label,
-                category=row.category,
-                when=when,
-            )
+            mark(square, row, when)
     chartkit.finish(fig, source)
     if len(listed):  # the list runs across the whole width, under the row labels too
         box = below.get_position()
@@ -553,9 +546,10 @@ def scenarios(
     from matplotlib.patches import FancyArrowPatch
 
     narrow = chartkit.layout().narrow  # on a phone, each text stands above its mark, wrapped
+    column_pt = 62  # the width of one case's column on a phone
 
     def words(text: str) -> str:
-        return chartkit.label(text, narrow_pt=62) if narrow else text
+        return chartkit.label(text, narrow_pt=column_pt) if narrow else text
 
     fig, ax = chartkit.figure(style.SIZE_LOW)
     (bar,) = ax.bar(0, base, color=style.RUSSIA, alpha=0.6, hatch="//", edgecolor=style.WHITE, width=0.5)
@@ -563,7 +557,7 @@ def scenarios(
     ax.text(
         0,
         base + 0.05,
-        chartkit.label(base_text, 85, narrow_pt=62),
+        chartkit.label(base_text, 85, narrow_pt=column_pt),
         ha="center",
         va="bottom",
         fontsize=style.SMALL_PT,
@@ -617,7 +611,8 @@ def scenarios(
             )
             say(x, base + step / 2, base + step, unrated)
     ax.set_xticks(
-        range(len(cases) + 1), [chartkit.label(text, narrow_pt=62) for text in [base_label, *cases["label"]]]
+        range(len(cases) + 1),
+        [chartkit.label(text, narrow_pt=column_pt) for text in [base_label, *cases["label"]]],
     )
     ax.set_xlim(-0.5, len(cases) + (0.5 if narrow else 1.2))
     ax.set_ylim(0, top)

@@ -182,28 +182,29 @@ class Site:
         self._facts: dict[tuple[str, str], dict] = {}
         self._axe = None
 
-    def desktop(self, page: str) -> dict:
-        key = ("desktop", page)
+    def _gather(self, width: str, page: str, script: str, more) -> dict:
+        """The facts ``script`` reads from ``page`` at ``width``, and those ``more(tab)`` adds."""
+        key = (width, page)
         if key not in self._facts:
-            tab, facts = _open(self._contexts["desktop"], page)
-            facts |= tab.evaluate(DESKTOP_FACTS)
+            tab, facts = _open(self._contexts[width], page)
+            facts |= tab.evaluate(script)
             facts["outside"], facts["console_errors"] = list(facts["outside"]), list(facts["console_errors"])
-            facts["axe_violations"] = self.axe.run(tab, options=AXE_OPTIONS).response["violations"]
+            facts |= more(tab)
             tab.close()
             self._facts[key] = facts
         return self._facts[key]
 
+    def desktop(self, page: str) -> dict:
+        return self._gather(
+            "desktop",
+            page,
+            DESKTOP_FACTS,
+            lambda tab: {"axe_violations": self.axe.run(tab, options=AXE_OPTIONS).response["violations"]},
+        )
+
     def phone(self, page: str) -> dict:
-        key = ("phone", page)
-        if key not in self._facts:
-            tab, facts = _open(self._contexts["phone"], page)
-            facts |= tab.evaluate(PHONE_FACTS)
-            facts["outside"], facts["console_errors"] = list(facts["outside"]), list(facts["console_errors"])
-            # the charts as they stand at this width (each drawn in its phone layout, no tap)
-            facts["charts"] = tab.evaluate(SMALLEST_TEXT)
-            tab.close()
-            self._facts[key] = facts
-        return self._facts[key]
+        # the charts as they stand at this width (each drawn in its phone layout, no tap)
+        return self._gather("phone", page, PHONE_FACTS, lambda tab: {"charts": tab.evaluate(SMALLEST_TEXT)})
 
     @property
     def axe(self):
